@@ -1,0 +1,106 @@
+//! The one error type of signature generation: a stable code, the field it concerns, and a message
+//! that names the field and the fix. Messages never contain the secret.
+
+use std::fmt;
+
+/// Why a signature request was refused. The string form (`as_str`) is a stable contract: the
+/// JavaScript `Error` carries it as `.code`, and callers match on it, never on message text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorCode {
+    /// The options value is not a plain object (null, undefined, an array, a string...).
+    InvalidOptions,
+    /// An option name that generation does not take, usually a misspelling.
+    UnknownOption,
+    /// A required option is absent, null or undefined.
+    MissingOption,
+    /// An option and its alias (`sdkKey`/`clientId`, `sdkSecret`/`clientSecret`) disagree.
+    ConflictingOptions,
+    /// The SDK key is not a non-empty string without surrounding whitespace.
+    InvalidKey,
+    /// The secret is an empty string.
+    EmptySecret,
+    /// The secret is not a string, or has surrounding whitespace.
+    InvalidSecret,
+    /// The meeting number is not 9 to 11 digits.
+    InvalidMeetingNumber,
+    /// The role is not 0 or 1.
+    InvalidRole,
+    /// The expiration is not a whole number of seconds from 1800 to 172800.
+    InvalidExpiration,
+    /// `videoWebRtcMode` is not 0 or 1.
+    InvalidWebRtcMode,
+    /// `iat` is not a plausible whole number of seconds since the epoch.
+    InvalidIat,
+}
+
+impl ErrorCode {
+    /// The stable SCREAMING_SNAKE_CASE name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::InvalidOptions => "INVALID_OPTIONS",
+            Self::UnknownOption => "UNKNOWN_OPTION",
+            Self::MissingOption => "MISSING_OPTION",
+            Self::ConflictingOptions => "CONFLICTING_OPTIONS",
+            Self::InvalidKey => "INVALID_KEY",
+            Self::EmptySecret => "EMPTY_SECRET",
+            Self::InvalidSecret => "INVALID_SECRET",
+            Self::InvalidMeetingNumber => "INVALID_MEETING_NUMBER",
+            Self::InvalidRole => "INVALID_ROLE",
+            Self::InvalidExpiration => "INVALID_EXPIRATION",
+            Self::InvalidWebRtcMode => "INVALID_WEBRTC_MODE",
+            Self::InvalidIat => "INVALID_IAT",
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A refused signature request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignatureError {
+    code: ErrorCode,
+    field: String,
+    message: String,
+}
+
+impl SignatureError {
+    pub(crate) fn new(
+        code: ErrorCode,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            code,
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    /// What kind of refusal this is.
+    pub fn code(&self) -> ErrorCode {
+        self.code
+    }
+
+    /// The option concerned, spelled as the caller spelled it (`options` when the whole value is).
+    pub fn field(&self) -> &str {
+        &self.field
+    }
+
+    /// What is wrong and how to fix it.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for SignatureError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for SignatureError {}

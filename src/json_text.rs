@@ -1,0 +1,75 @@
+//! Writes JSON text byte-for-byte as JavaScript's `JSON.stringify` does, for the few value kinds a
+//! signature payload holds. Zoom's samples sign `JSON.stringify(payload)`, so matching its spelling
+//! is what makes our tokens identical to theirs.
+
+use std::fmt::Write as _;
+
+/// Appends `value` as a JSON string literal: `"` and `\` escaped, the short escapes for
+/// backspace, form feed, newline, carriage return and tab, `\u00xx` (lower-case hex) for the other
+/// control characters, everything else as is.
+pub fn push_string(out: &mut String, value: &str) {
+    out.push('"');
+    for ch in value.chars() {
+        match ch {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => {
+                // Writing to a String cannot fail.
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Appends an integer the way `JSON.stringify` writes a JavaScript number holding it (valid for
+/// every integer a JavaScript number holds exactly, which is all a signature needs).
+pub fn push_integer(out: &mut String, value: i64) {
+    let _ = write!(out, "{value}");
+}
+
+/// Appends `"key":` to an object being written, with the comma when it is not the first member.
+pub fn push_key(out: &mut String, key: &str) {
+    if !out.ends_with('{') {
+        out.push(',');
+    }
+    push_string(out, key);
+    out.push(':');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn string(value: &str) -> String {
+        let mut out = String::new();
+        push_string(&mut out, value);
+        out
+    }
+
+    #[test]
+    fn escapes_like_json_stringify() {
+        // Expected spellings are those of JSON.stringify (ECMA-262, QuoteJSONString).
+        assert_eq!(string("a\"b\\c"), r#""a\"b\\c""#);
+        assert_eq!(string("\u{8}\u{c}\n\r\t"), r#""\b\f\n\r\t""#);
+        assert_eq!(string("\u{0}\u{1f}\u{7f}"), "\"\\u0000\\u001f\u{7f}\"");
+        assert_eq!(string("/ é 会 \u{2028}"), "\"/ é 会 \u{2028}\"");
+    }
+
+    #[test]
+    fn writes_members_with_commas() {
+        let mut out = String::from("{");
+        push_key(&mut out, "a");
+        push_integer(&mut out, -5);
+        push_key(&mut out, "b");
+        push_integer(&mut out, 9_007_199_254_740_991);
+        out.push('}');
+        assert_eq!(out, r#"{"a":-5,"b":9007199254740991}"#);
+    }
+}

@@ -1,0 +1,15 @@
+#![doc = include_str!("../README.md")]
+
+pub mod error;
+pub mod jws;
+pub mod options;
+pub mod signature;
+
+mod json_text;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use error::{ErrorCode, SignatureError};
+pub use options::InputValue;
+pub use signature::{MeetingNumber, Role, SignatureRequest};
