@@ -8,7 +8,7 @@ pub mod signature;
 mod json_text;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use error::{ErrorCode, SignatureError};
 pub use options::InputValue;

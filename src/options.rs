@@ -22,6 +22,8 @@ pub enum InputValue {
     Array,
     /// A plain object with its own enumerable properties, in order.
     Object(Vec<(String, InputValue)>),
+    /// An object whose properties could not be read: a getter or proxy trap threw.
+    Unreadable,
     /// Anything else, named by its `typeof` (`bigint`, `symbol`, `function`).
     Other(String),
 }
@@ -37,6 +39,9 @@ impl InputValue {
             Self::String(_) => "a string".into(),
             Self::Array => "an array".into(),
             Self::Object(_) => "an object".into(),
+            Self::Unreadable => {
+                "an object whose properties could not be read (a getter threw)".into()
+            }
             Self::Other(kind) => format!("a {kind}"),
         }
     }
@@ -88,7 +93,7 @@ const ALIASES: [(&str, &str); 22] = [
 fn normalise(name: &str) -> String {
     name.chars()
         .filter(|c| !matches!(c, '_' | '-' | ' '))
-        .flat_map(char::to_lowercase)
+        .map(|c| c.to_ascii_lowercase())
         .collect()
 }
 
@@ -288,7 +293,10 @@ fn meeting_number(value: &InputValue) -> Result<MeetingNumber, SignatureError> {
         InputValue::Number(n) => Err(SignatureError::new(
             ErrorCode::InvalidMeetingNumber,
             "meetingNumber",
-            format!("meetingNumber must be the 9 to 11 digit meeting ID; got the number {n}."),
+            format!(
+                "meetingNumber must be the 9 to 11 digit meeting ID; got {}.",
+                describe_number(*n)
+            ),
         )),
         other => Err(SignatureError::new(
             ErrorCode::InvalidMeetingNumber,
@@ -332,11 +340,12 @@ fn whole_seconds(
         InputValue::Number(n) if n.is_nan() => Err(refuse("NaN".into())),
         InputValue::Number(n) if n.is_infinite() => Err(refuse("an infinite number".into())),
         InputValue::Number(n) if n.fract() != 0.0 => Err(refuse(format!(
-            "{n}, which has a fraction (use Math.floor)"
+            "{}, which has a fraction (use Math.floor)",
+            describe_number(*n)
         ))),
         // Beyond ±2^53 a JS number is not an exact integer; such values fail the range checks anyway.
         InputValue::Number(n) if n.abs() < 9.0e15 => Ok(*n as i64),
-        InputValue::Number(n) => Err(refuse(format!("{n}, far out of range"))),
+        InputValue::Number(_) => Err(refuse("a number far out of range".into())),
         InputValue::String(s) if digit_strings => s
             .parse::<i64>()
             .ok()
@@ -346,6 +355,20 @@ fn whole_seconds(
             "a string: Zoom needs a JSON number here, not a string".into(),
         )),
         other => Err(refuse(other.describe())),
+    }
+}
+
+/// A number for a message. Whole numbers are written out; others are only described, which keeps
+/// float formatting (kilobytes of wasm) out of the module.
+fn describe_number(n: f64) -> String {
+    if n.is_nan() {
+        "NaN".into()
+    } else if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("the number {}", n as i64)
+    } else if n.is_finite() && n.abs() < 1e15 {
+        format!("the number {}.\u{2026}", n.trunc() as i64)
+    } else {
+        "a number far out of range".into()
     }
 }
 

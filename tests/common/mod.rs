@@ -1,5 +1,5 @@
 //! Helpers shared by the native integration tests.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::panic)]
 
 use zoomsig::InputValue;
 
