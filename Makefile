@@ -1,0 +1,67 @@
+# zoomsig: `make serve` builds and serves the page, `make test` runs every test.
+# Both install what they need first (scripts/setup.sh), and are quick when it is there.
+
+PORT ?= 8080
+HOST ?= 127.0.0.1
+WASM_TARGET := wasm32-unknown-unknown
+RAW_WASM := target/$(WASM_TARGET)/release/zoomsig.wasm
+CHROMEDRIVER ?= /usr/bin/chromedriver
+GECKODRIVER ?= $(shell command -v geckodriver || echo $(HOME)/.cargo/bin/geckodriver)
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: serve test build setup-build setup-test lint test-native test-wasm test-wasm-pack \
+        test-node test-browser clean
+
+serve: build
+	node scripts/serve.mjs --host $(HOST) --port $(PORT)
+
+build: setup-build pkg/zoomsig_bg.wasm
+
+setup-build:
+	@scripts/setup.sh build
+
+setup-test:
+	@scripts/setup.sh test
+
+pkg/zoomsig_bg.wasm: Cargo.toml Cargo.lock $(shell find src -name '*.rs') README.md scripts/write-package-json.mjs
+	cargo build --release --lib --target $(WASM_TARGET)
+	wasm-bindgen --target web --out-dir pkg --out-name zoomsig $(RAW_WASM)
+	# npm binaryen's wasm-opt: Debian's makes modules that break at run time (README, set-up notes).
+	node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers pkg/zoomsig_bg.wasm -o pkg/zoomsig_bg.wasm
+	node scripts/write-package-json.mjs
+	cp README.md pkg/README.md
+	@printf 'pkg: wasm %s bytes, gzip -9 of wasm + glue %s bytes\n' \
+	  $$(wc -c < pkg/zoomsig_bg.wasm) $$(cat pkg/zoomsig_bg.wasm pkg/zoomsig.js | gzip -9 | wc -c)
+
+test: setup-test lint test-native build test-node test-wasm test-wasm-pack test-browser
+	@echo "make test: every suite passed"
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target $(WASM_TARGET) -- -D warnings
+
+test-native:
+	cargo test
+
+# The wasm suites through wasm-bindgen's runner: Node, then headless Chromium, then headless Firefox.
+test-wasm:
+	cargo test --target $(WASM_TARGET) --test node
+	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target $(WASM_TARGET) --test web
+	GECKODRIVER=$(GECKODRIVER) cargo test --target $(WASM_TARGET) --test web
+
+# The same suites the conventional way; wasm-pack finds the pinned wasm-bindgen and the drivers on PATH.
+test-wasm-pack:
+	wasm-pack test --node
+	wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER)
+	wasm-pack test --headless --firefox --geckodriver $(GECKODRIVER)
+
+test-node: build
+	node --test tests/node/
+
+test-browser: build
+	node --test tests/browser/
+
+clean:
+	cargo clean
+	rm -rf pkg test-results

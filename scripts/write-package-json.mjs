@@ -1,0 +1,24 @@
+// Writes pkg/package.json (wasm-bindgen writes none for --target web), so that pkg/ can be a
+// `file:` dependency or a packed tarball. The version comes from Cargo.toml.
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const cargo = readFileSync(new URL('../Cargo.toml', import.meta.url), 'utf8');
+const field = (name) => cargo.match(new RegExp(`^${name} = "(.*)"$`, 'm'))?.[1];
+const manifest = {
+  name: 'zoomsig',
+  version: field('version'),
+  description: field('description'),
+  license: field('license'),
+  type: 'module',
+  main: 'zoomsig.js',
+  module: 'zoomsig.js',
+  types: 'zoomsig.d.ts',
+  exports: {
+    '.': { types: './zoomsig.d.ts', default: './zoomsig.js' },
+    './zoomsig_bg.wasm': './zoomsig_bg.wasm',
+    './package.json': './package.json',
+  },
+  files: ['zoomsig.js', 'zoomsig.d.ts', 'zoomsig_bg.wasm', 'zoomsig_bg.wasm.d.ts', 'README.md'],
+  sideEffects: false,
+};
+writeFileSync(new URL('../pkg/package.json', import.meta.url), `${JSON.stringify(manifest, null, 2)}\n`);
