@@ -1,6 +1,9 @@
 #![doc = include_str!("../README.md")]
 
 pub mod error;
+pub mod inspect;
+pub mod join_errors;
+pub mod json_value;
 pub mod jws;
 pub mod options;
 pub mod signature;
