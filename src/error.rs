@@ -35,6 +35,22 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// Every code.
+    pub const ALL: &'static [ErrorCode] = &[
+        Self::InvalidOptions,
+        Self::UnknownOption,
+        Self::MissingOption,
+        Self::ConflictingOptions,
+        Self::InvalidKey,
+        Self::EmptySecret,
+        Self::InvalidSecret,
+        Self::InvalidMeetingNumber,
+        Self::InvalidRole,
+        Self::InvalidExpiration,
+        Self::InvalidWebRtcMode,
+        Self::InvalidIat,
+    ];
+
     /// The stable SCREAMING_SNAKE_CASE name.
     pub fn as_str(self) -> &'static str {
         match self {

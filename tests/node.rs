@@ -4,3 +4,6 @@
 
 #[path = "wasm/generate.rs"]
 mod generate;
+
+#[path = "wasm/inspect.rs"]
+mod inspect;

@@ -7,3 +7,6 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 #[path = "wasm/generate.rs"]
 mod generate;
+
+#[path = "wasm/inspect.rs"]
+mod inspect;

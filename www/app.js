@@ -1,16 +1,11 @@
 // The page: reads the form, calls zoomsig's generateSignature, shows the token decoded.
 // The secret is read from the form at the moment of use and kept nowhere else.
-import init, { generateSignature } from '/pkg/zoomsig.js';
+import init, { generateSignature, inspectSignature } from '/pkg/zoomsig.js';
+import { renderReport } from './report-view.js';
 
 const form = document.getElementById('signature-form');
+const checkForm = document.getElementById('check-form');
 const status = document.getElementById('status');
-const submit = form.querySelector('button[type="submit"]');
-
-function decodeSegment(segment) {
-  const base64 = segment.replace(/-/g, '+').replace(/_/g, '/');
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  return JSON.parse(new TextDecoder().decode(bytes));
-}
 
 function describeDuration(seconds) {
   const sign = seconds < 0 ? '-' : '';
@@ -46,16 +41,19 @@ function showError(error) {
   }
 }
 
-function showToken(token) {
+function showToken(token, options) {
   document.getElementById('error').hidden = true;
-  const [header, payload] = token.split('.').slice(0, 2).map(decodeSegment);
   document.getElementById('token').value = token;
-  document.getElementById('header').textContent = JSON.stringify(header, null, 2);
-  document.getElementById('payload').textContent = JSON.stringify(payload, null, 2);
-  const left = payload.exp - Math.floor(Date.now() / 1000);
+  const report = inspectSignature(token, {
+    sdkSecret: options.sdkSecret,
+    sdkKey: options.sdkKey,
+    meetingNumber: options.meetingNumber,
+  });
+  const left = report.expiresAt - Math.floor(Date.now() / 1000);
   document.getElementById('expiry').textContent =
-    `Issued ${new Date(payload.iat * 1000).toLocaleString()}; expires ` +
-    `${new Date(payload.exp * 1000).toLocaleString()} (in ${describeDuration(left)}).`;
+    `Issued ${new Date(report.issuedAt * 1000).toLocaleString()}; expires ` +
+    `${new Date(report.expiresAt * 1000).toLocaleString()} (in ${describeDuration(left)}).`;
+  renderReport(document.getElementById('inspection'), report);
   document.getElementById('result').hidden = false;
 }
 
@@ -63,7 +61,8 @@ form.addEventListener('submit', (event) => {
   event.preventDefault();
   for (const input of form.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
   try {
-    showToken(generateSignature(readOptions()));
+    const options = readOptions();
+    showToken(generateSignature(options), options);
     status.textContent = 'Signature made.';
   } catch (error) {
     showError(error);
@@ -76,9 +75,22 @@ document.getElementById('copy').addEventListener('click', async () => {
   status.textContent = 'Signature copied.';
 });
 
+checkForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const data = new FormData(checkForm);
+  const context = {};
+  for (const name of ['sdkSecret', 'meetingNumber', 'sdkKey']) {
+    const value = data.get(name).trim();
+    if (value !== '') context[name] = value;
+  }
+  const box = document.getElementById('check-report');
+  renderReport(box, inspectSignature(data.get('token'), context));
+  box.hidden = false;
+});
+
 try {
   await init();
-  submit.disabled = false;
+  for (const button of document.querySelectorAll('button[type="submit"]')) button.disabled = false;
   status.textContent = 'Ready.';
 } catch (error) {
   status.textContent = `The wasm module did not load: ${error.message}`;

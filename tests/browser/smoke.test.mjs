@@ -53,8 +53,12 @@ test('the form makes a signature that verifies and carries the claims typed', as
   assert.equal(claims.exp - claims.iat, 3600);
   assert.equal(claims.tokenExp, claims.exp);
 
-  const shown = JSON.parse(await page.textContent('#payload'));
+  const shown = JSON.parse(await page.textContent('#inspection .payload-json'));
   assert.deepEqual(shown, claims);
+  // The page inspected what it made, against the secret and meeting number typed.
+  assert.equal(await page.getAttribute('#inspection', 'data-ok'), 'true');
+  const codes = await page.$$eval('#inspection .finding', (items) => items.map((i) => i.dataset.code));
+  assert.deepEqual(codes, ['SIGNATURE_VERIFIED']);
   assert.match(await page.textContent('#expiry'), /expires .* \(in 0 h 59 min\)/);
 });
 
@@ -67,6 +71,33 @@ test('a pasted meeting number is refused with the digits to use, and the field i
   assert.match(await page.textContent('#error-message'), /"85746065432"/);
   assert.equal(await page.getAttribute('[name=meetingNumber]', 'aria-invalid'), 'true');
   assert.equal(await page.isHidden('#result'), true);
+});
+
+test('a pasted signature is diagnosed, findings grouped by severity with their fixes', async () => {
+  const { page } = session;
+  const made = await page.inputValue('#token');
+  // Expired, another meeting's number, and signed with the key as the secret: built here with
+  // Node's crypto, not by the page.
+  const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
+  const payload = Buffer.from(JSON.stringify({
+    appKey: 'abcdEFGHijklMNOPqrst12', sdkKey: 'abcdEFGHijklMNOPqrst12', mn: '85746065432', role: 0,
+    iat: 1600000000, exp: 1600007200, tokenExp: 1600007200,
+  })).toString('base64url');
+  const mac = createHmac('sha256', 'abcdEFGHijklMNOPqrst12').update(`${header}.${payload}`).digest('base64url');
+  await page.fill('#check-form [name=token]', `  ${header}.${payload}.${mac}\n`);
+  await page.fill('#check-form [name=sdkSecret]', SECRET);
+  await page.fill('#check-form [name=meetingNumber]', '12345678901');
+  await page.click('#check-form button[type=submit]');
+  await page.waitForSelector('#check-report:not([hidden])');
+  const codes = await page.$$eval('#check-report .finding', (items) => items.map((i) => i.dataset.code));
+  for (const code of ['TOKEN_NOT_TRIMMED', 'MN_MISMATCH', 'EXPIRED', 'SIGNATURE_MISMATCH', 'SECRET_IS_KEY']) {
+    assert.ok(codes.includes(code), `${code} missing from ${codes}`);
+  }
+  assert.equal(await page.getAttribute('#check-report', 'data-ok'), 'false');
+  assert.match(await page.textContent('#check-report h4.error'), /Errors: Zoom will refuse this signature/);
+  assert.match(await page.textContent('#check-report [data-code=MN_MISMATCH] .fix'), /^Fix: /);
+  assert.ok(!(await page.textContent('#check-report')).includes(SECRET));
+  assert.ok(made.length > 0);
 });
 
 test('no console errors, nothing fetched from outside 127.0.0.1, the secret not in the URL', async () => {

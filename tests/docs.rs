@@ -1,0 +1,39 @@
+//! The stable codes are documented where users look: the README tables and the TypeScript types.
+#![cfg(not(target_arch = "wasm32"))]
+
+use zoomsig::ErrorCode;
+use zoomsig::inspect::FindingCode;
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).expect(path)
+}
+
+#[test]
+fn every_code_is_in_the_readme_tables() {
+    let readme = read("README.md");
+    let names = ErrorCode::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .chain(FindingCode::ALL.iter().map(|c| c.as_str()));
+    for name in names {
+        assert!(
+            readme.contains(&format!("| `{name}` |")),
+            "README has no row for {name}"
+        );
+    }
+}
+
+#[test]
+fn every_code_is_in_the_typescript_unions() {
+    let boundary = read("src/wasm.rs");
+    let names = ErrorCode::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .chain(FindingCode::ALL.iter().map(|c| c.as_str()));
+    for name in names {
+        assert!(
+            boundary.contains(&format!("\"{name}\"")),
+            "the .d.ts has no {name}"
+        );
+    }
+}
