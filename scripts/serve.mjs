@@ -1,5 +1,6 @@
-// Serves www/ at / and the built package at /pkg/, bound to 127.0.0.1 unless told otherwise:
-// the page takes secrets, so it is not put on the network by default.
+// Serves www/ at /, the built package at /pkg/ and Zoom's Meeting SDK (the files of the pinned
+// npm package, so nothing comes from Zoom's CDN) at /zoom/, bound to 127.0.0.1 unless told
+// otherwise: the page takes secrets, so it is not put on the network by default.
 //   node scripts/serve.mjs [--host 127.0.0.1] [--port 8080]     (HOST and PORT work too)
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -12,6 +13,7 @@ const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 // URL prefix -> folder. Longest prefix first.
 const MOUNTS = [
   ['/pkg/', join(root, 'pkg')],
+  ['/zoom/', join(root, 'node_modules', '@zoom', 'meetingsdk', 'dist')],
   ['/', join(root, 'www')],
 ];
 
@@ -26,6 +28,11 @@ const TYPES = {
   '.png': 'image/png',
   '.ts': 'text/plain; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
+  '.mp3': 'audio/mpeg',
+  '.wav': 'audio/wav',
+  '.jpg': 'image/jpeg',
+  '.cur': 'image/x-icon',
+  '.bin': 'application/octet-stream',
 };
 
 // Cross-origin isolation (SharedArrayBuffer), which Zoom's SDK wants for gallery view.
