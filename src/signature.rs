@@ -219,6 +219,16 @@ fn meeting_number_not_digits(text: &str) -> SignatureError {
     SignatureError::new(ErrorCode::InvalidMeetingNumber, "meetingNumber", message)
 }
 
+/// The digits of a meeting number as typed or pasted: digits alone as they are (whatever their
+/// count, so that the length check can speak), else [`digits_only_form`].
+pub fn meeting_number_digits(text: &str) -> Option<String> {
+    let trimmed = text.trim();
+    if !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(trimmed.to_string());
+    }
+    digits_only_form(trimmed)
+}
+
 /// The digits-only meeting number that a pasted value most likely means: digits grouped with
 /// spaces, dashes or dots (`857 4606 5432`), or the ID in a join link (`https://zoom.us/j/85746065432?pwd=...`).
 pub fn digits_only_form(text: &str) -> Option<String> {
@@ -298,6 +308,9 @@ mod tests {
             Some("85746065432")
         );
         assert_eq!(digits_only_form("12 34"), None);
+        assert_eq!(meeting_number_digits(" 12345678 ").as_deref(), Some("12345678"));
+        assert_eq!(meeting_number_digits("857 4606 5432").as_deref(), Some("85746065432"));
+        assert_eq!(meeting_number_digits("room 5"), None);
         assert_eq!(digits_only_form("meeting 857 4606 5432"), None);
     }
 }

@@ -218,6 +218,13 @@ pub fn explain_join_error_js(error: &SdkJoinError) -> Result<JoinErrorExplanatio
     Ok(JSON::parse(&explanation.to_json())?.unchecked_into())
 }
 
+/// The digits-only meeting number a pasted value means (`857 4606 5432`, `857-4606-5432`, a join
+/// link), or `undefined` when it is not one.
+#[wasm_bindgen(js_name = meetingNumberDigits)]
+pub fn meeting_number_digits(text: &str) -> Option<String> {
+    crate::signature::meeting_number_digits(text)
+}
+
 fn now_seconds() -> i64 {
     (js_sys::Date::now() / 1000.0).floor() as i64
 }

@@ -1,74 +1,185 @@
-// The page: reads the form, calls zoomsig's generateSignature, shows the token decoded.
-// The secret is read from the form at the moment of use and kept nowhere else.
-import init, { generateSignature, inspectSignature } from '/pkg/zoomsig.js';
-import { renderReport } from './report-view.js';
+// The harness: make (or take) a signature, preflight it against exactly what join will get, show
+// the findings, then join with Zoom's real SDK and explain how it ended.
+// The secret is read from its field when needed and kept nowhere else: not in storage, the URL,
+// the console, or the Client View hand-over.
+import init, {
+  explainJoinError,
+  generateSignature,
+  inspectSignature,
+  meetingNumberDigits,
+} from '/pkg/zoomsig.js';
+import { renderJoinResult, renderReport } from './report-view.js';
+import { joinComponentView } from './zoom-sdk.js';
 
-const form = document.getElementById('signature-form');
+const form = document.getElementById('join-form');
 const checkForm = document.getElementById('check-form');
 const status = document.getElementById('status');
+const params = new URLSearchParams(location.search);
+const JOIN_TIMEOUT_MS = Number(params.get('joinTimeout')) || 35000;
+const REMEMBERED = 'zoomsig-harness';
+// Only these fields are remembered between visits: nothing secret, no tokens.
+const REMEMBER_FIELDS = ['sdkKey', 'meetingNumber', 'userName', 'userEmail', 'role', 'view', 'expirationSeconds'];
+const LOCAL_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
-function describeDuration(seconds) {
-  const sign = seconds < 0 ? '-' : '';
-  const abs = Math.abs(seconds);
-  const hours = Math.floor(abs / 3600);
-  const minutes = Math.floor((abs % 3600) / 60);
-  return `${sign}${hours} h ${minutes} min`;
+function field(name) {
+  return form.elements.namedItem(name);
 }
 
-function readOptions() {
-  const data = new FormData(form);
-  const options = {
-    sdkKey: data.get('sdkKey'),
-    sdkSecret: data.get('sdkSecret'),
-    meetingNumber: data.get('meetingNumber'),
-    role: Number(data.get('role')),
-  };
-  const expiration = data.get('expirationSeconds');
-  if (expiration !== '') options.expirationSeconds = Number(expiration);
-  return options;
+function showIsolation() {
+  document.getElementById('isolation').textContent = window.crossOriginIsolated
+    ? 'Cross-origin isolated: yes (SharedArrayBuffer is available, so the SDK can show gallery view).'
+    : 'Cross-origin isolated: no (no SharedArrayBuffer: the SDK falls back, without gallery view). Serve with COOP/COEP headers, as `make serve` does.';
+}
+
+function guardRemoteSecrets() {
+  if (LOCAL_HOSTS.includes(location.hostname)) return;
+  const secretFields = document.querySelectorAll('input[type=password]');
+  for (const input of secretFields) input.disabled = true;
+  document.getElementById('remote-warning').hidden = false;
+  document.getElementById('accept-remote').addEventListener('click', () => {
+    if (!window.confirm('This page is served from another machine. A secret typed here can be read by whoever controls that server. Use it for local testing only?')) return;
+    for (const input of secretFields) input.disabled = false;
+    document.getElementById('remote-warning').hidden = true;
+  });
+}
+
+function remember() {
+  const kept = Object.fromEntries(REMEMBER_FIELDS.map((name) => [name, field(name).value]));
+  localStorage.setItem(REMEMBERED, JSON.stringify(kept));
+}
+
+function restore() {
+  try {
+    const kept = JSON.parse(localStorage.getItem(REMEMBERED) ?? '{}');
+    for (const name of REMEMBER_FIELDS) if (typeof kept[name] === 'string' && kept[name] !== '') field(name).value = kept[name];
+  } catch {
+    localStorage.removeItem(REMEMBERED);
+  }
+}
+
+function showSource() {
+  const pasting = new FormData(form).get('source') === 'paste';
+  document.getElementById('generate-fields').hidden = pasting;
+  document.getElementById('paste-fields').hidden = !pasting;
+}
+
+let normalised = null;
+
+/** Turns a pasted number or invite link into digits in the field, and says so. */
+function normaliseMeetingNumber() {
+  const input = field('meetingNumber');
+  const typed = input.value.trim();
+  const digits = meetingNumberDigits(typed);
+  const note = document.getElementById('meeting-note');
+  if (digits && digits !== typed) {
+    input.value = digits;
+    normalised = digits;
+    note.textContent = `Turned "${typed}" into the meeting number ${digits}.`;
+  } else if (typed !== normalised) {
+    note.textContent = '';
+  }
+  return input.value.trim();
+}
+
+function clearMarks() {
+  for (const input of form.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
+  document.getElementById('error').hidden = true;
 }
 
 function showError(error) {
-  document.getElementById('result').hidden = true;
   const box = document.getElementById('error');
   box.hidden = false;
   document.getElementById('error-code').textContent = error.code ?? error.name;
   document.getElementById('error-message').textContent = error.message;
-  const field = form.elements.namedItem(error.field === 'clientId' ? 'sdkKey' : error.field);
-  if (field instanceof HTMLElement) {
-    field.setAttribute('aria-invalid', 'true');
-    field.focus();
+  const input = field(error.field === 'clientId' ? 'sdkKey' : error.field);
+  if (input instanceof HTMLElement) {
+    input.setAttribute('aria-invalid', 'true');
+    input.focus();
   }
 }
 
-function showToken(token, options) {
-  document.getElementById('error').hidden = true;
-  document.getElementById('token').value = token;
-  const report = inspectSignature(token, {
-    sdkSecret: options.sdkSecret,
-    sdkKey: options.sdkKey,
-    meetingNumber: options.meetingNumber,
+/** The signature to join with, made here or pasted; `null` when making it was refused. */
+function takeSignature(data, meetingNumber) {
+  if (data.get('source') === 'paste') {
+    return { token: data.get('pastedSignature'), key: data.get('expectedKey').trim() || undefined };
+  }
+  const options = {
+    sdkKey: data.get('sdkKey'),
+    sdkSecret: data.get('sdkSecret'),
+    meetingNumber,
+    role: Number(data.get('role')),
+  };
+  if (data.get('expirationSeconds') !== '') options.expirationSeconds = Number(data.get('expirationSeconds'));
+  try {
+    return { token: generateSignature(options), key: options.sdkKey, secret: options.sdkSecret };
+  } catch (error) {
+    showError(error);
+    return null;
+  }
+}
+
+async function checkAndJoin() {
+  clearMarks();
+  const meetingNumber = normaliseMeetingNumber();
+  remember();
+  const data = new FormData(form);
+  const signature = takeSignature(data, meetingNumber);
+  if (!signature) {
+    status.textContent = 'No signature: see the error below.';
+    return;
+  }
+  const zak = data.get('zak').trim();
+  const report = inspectSignature(signature.token, {
+    sdkSecret: signature.secret,
+    sdkKey: signature.key,
+    meetingNumber,
+    zak,
   });
-  const left = report.expiresAt - Math.floor(Date.now() / 1000);
-  document.getElementById('expiry').textContent =
-    `Issued ${new Date(report.issuedAt * 1000).toLocaleString()}; expires ` +
-    `${new Date(report.expiresAt * 1000).toLocaleString()} (in ${describeDuration(left)}).`;
+  document.getElementById('token').value = signature.token;
   renderReport(document.getElementById('inspection'), report);
-  document.getElementById('result').hidden = false;
+  document.getElementById('preflight').hidden = false;
+  const joinSection = document.getElementById('join');
+  const result = document.getElementById('join-result');
+  if (!report.ok && !data.get('joinAnyway')) {
+    joinSection.hidden = true;
+    status.textContent = 'Join blocked: the preflight found errors (see Preflight). Fix them, or tick "Join anyway".';
+    return;
+  }
+  const join = {
+    signature: signature.token,
+    meetingNumber,
+    passcode: data.get('passcode'),
+    userName: data.get('userName'),
+    userEmail: data.get('userEmail'),
+    zak,
+    obfToken: data.get('obfToken').trim(),
+  };
+  if (data.get('view') === 'client') {
+    // The Client View takes over its page, as in Zoom's CDN sample. Only what join needs goes
+    // over (the signature, not the secret), in this tab's sessionStorage, read once.
+    sessionStorage.setItem('zoomsig-client-view', JSON.stringify({ join, findings: report.findings, timeoutMs: JOIN_TIMEOUT_MS }));
+    location.assign('client-view.html');
+    return;
+  }
+  joinSection.hidden = false;
+  result.dataset.outcome = 'joining';
+  result.textContent = 'Joining with the Component View…';
+  status.textContent = 'Joining…';
+  const outcome = await joinComponentView(document.getElementById('meeting-root'), join, JOIN_TIMEOUT_MS);
+  renderJoinResult(result, outcome, report.findings, explainJoinError, JOIN_TIMEOUT_MS / 1000);
+  status.textContent = outcome.ok ? 'Joined.' : 'Join failed: see Join below.';
 }
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  for (const input of form.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
-  try {
-    const options = readOptions();
-    showToken(generateSignature(options), options);
-    status.textContent = 'Signature made.';
-  } catch (error) {
-    showError(error);
-    status.textContent = 'Signature not made: see below.';
-  }
+  checkAndJoin().catch((error) => {
+    status.textContent = `Something went wrong in the page: ${error.message}`;
+  });
 });
+form.addEventListener('change', (event) => {
+  if (event.target.name === 'source') showSource();
+});
+field('meetingNumber').addEventListener('blur', normaliseMeetingNumber);
 
 document.getElementById('copy').addEventListener('click', async () => {
   await navigator.clipboard.writeText(document.getElementById('token').value);
@@ -88,6 +199,10 @@ checkForm.addEventListener('submit', (event) => {
   box.hidden = false;
 });
 
+showIsolation();
+guardRemoteSecrets();
+restore();
+showSource();
 try {
   await init();
   for (const button of document.querySelectorAll('button[type="submit"]')) button.disabled = false;

@@ -70,3 +70,50 @@ export function renderReport(container, report) {
   container.replaceChildren(verdict, findingsList(report.findings), facts, decoded);
   container.dataset.ok = String(report.ok);
 }
+
+function describeError(error) {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  try {
+    return JSON.stringify(error);
+  } catch {
+    return String(error);
+  }
+}
+
+/**
+ * Shows how a join ended: success, the SDK's error explained with the preflight findings that
+ * relate to it, or a timeout.
+ */
+export function renderJoinResult(container, result, findings, explainJoinError, timeoutSeconds) {
+  container.hidden = false;
+  if (result.ok) {
+    container.dataset.outcome = 'joined';
+    container.replaceChildren(element('p', { class: 'verdict ok' }, 'Joined: the SDK accepted the signature and joined the meeting.'));
+    return;
+  }
+  if (result.timedOut) {
+    container.dataset.outcome = 'timeout';
+    container.replaceChildren(
+      element('p', { class: 'verdict bad' }, `No answer from the Zoom SDK after ${timeoutSeconds} s.`),
+      element('p', {}, 'The Client View waits forever, without calling back, when the signature has no appKey/sdkKey or is not a JWT, and when the SDK cannot load its files. See the preflight findings above and the browser console.'),
+    );
+    return;
+  }
+  const explanation = explainJoinError(result.error);
+  container.dataset.outcome = 'error';
+  container.dataset.code = String(explanation.code ?? '');
+  const related = findings.filter((f) => f.severity !== 'info'
+    && (f.zoomErrors.includes(explanation.code) || (explanation.signatureRelated && f.severity === 'error')));
+  const list = (title, items) => (items.length === 0 ? [] : [
+    element('h4', {}, title),
+    element('ul', {}, ...items.map((text) => element('li', {}, text))),
+  ]);
+  container.replaceChildren(
+    element('p', { class: 'verdict bad' }, `Join failed: ${explanation.code ?? 'no code'} ${explanation.name}`),
+    element('p', { class: 'meaning' }, explanation.meaning),
+    element('p', { class: 'raw' }, 'The SDK said: ', element('code', {}, describeError(result.error))),
+    ...list('Usual causes', explanation.causes),
+    ...list('Fixes', explanation.fixes),
+    ...(related.length === 0 ? [] : [element('h4', {}, 'Preflight findings that lead to this'), findingsList(related)]),
+  );
+}

@@ -1,5 +1,6 @@
 // Shared set-up for the Playwright tests: the page served as `make serve` serves it, Debian's
 // headless Chromium, no request leaving 127.0.0.1, and every console error and page error kept.
+// Requests to Zoom's hosts are answered here (never sent) by `zoomAnswer`, and recorded.
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 
@@ -13,9 +14,20 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export async function openPage(path = '/') {
-  const server = await startServer({ host: '127.0.0.1', port: 0 });
-  const origin = `http://127.0.0.1:${server.address().port}`;
+const ZOOM_HOSTS = /^https?:\/\/([a-z0-9-]+\.)*(zoom\.us|zoomgov\.com|cloudfront\.net)(:\d+)?\//;
+
+/** The form fields of a recorded POST body. */
+export function formFields(request) {
+  return Object.fromEntries(new URLSearchParams(request.postData ?? ''));
+}
+
+/**
+ * Opens `path` on a fresh server and browser. `zoomAnswer(request)` may return `{ status, json }`
+ * to answer a request to Zoom's hosts; unanswered ones are aborted. Either way none is sent.
+ */
+export async function openPage(path = '/', { zoomAnswer = () => null, host = '127.0.0.1' } = {}) {
+  const server = await startServer({ host, port: 0 });
+  const origin = `http://${host}:${server.address().port}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
@@ -25,22 +37,50 @@ export async function openPage(path = '/') {
   const blocked = [];
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    if (url.hostname === '127.0.0.1') return route.continue();
+    if (url.hostname === host) return route.continue();
     blocked.push(url.href);
     return route.abort('blockedbyclient');
   });
+  const zoomRequests = [];
+  await context.route(ZOOM_HOSTS, async (route) => {
+    const request = route.request();
+    const recorded = { method: request.method(), url: request.url(), postData: request.postData() };
+    zoomRequests.push(recorded);
+    const headers = {
+      'Access-Control-Allow-Origin': origin,
+      'Access-Control-Allow-Credentials': 'true',
+      'Access-Control-Allow-Headers': request.headers()['access-control-request-headers'] ?? '*',
+      'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+    };
+    if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers });
+    const answer = zoomAnswer(recorded);
+    if (!answer) return route.abort('blockedbyclient');
+    return route.fulfill({ status: answer.status ?? 200, headers, contentType: 'application/json', body: JSON.stringify(answer.json) });
+  });
   const page = await context.newPage();
   const consoleErrors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
+  const errorSources = [];
+  const consoleMessages = [];
+  context.on('console', (message) => consoleMessages.push(message.text()));
+  const record = (text, source) => {
+    consoleErrors.push(text);
+    errorSources.push(source ?? '');
+  };
+  context.on('console', (message) => {
+    if (message.type() === 'error') record(message.text(), message.location().url);
   });
-  page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
+  context.on('weberror', (error) => record(`pageerror: ${error.error().message}`, error.error().stack));
   await page.goto(origin + path);
   return {
     page,
     origin,
     blocked,
+    zoomRequests,
     consoleErrors,
+    consoleMessages,
+    /** Console and page errors from our own files, not from Zoom's SDK (served at /zoom/). */
+    ourErrors: () => consoleErrors.filter((_, i) => !/\/zoom\/|^blob:/.test(errorSources[i])),
     async close() {
       await browser.close();
       await new Promise((done) => server.close(done));
