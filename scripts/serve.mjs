@@ -44,8 +44,8 @@ const HEADERS = {
   'X-Content-Type-Options': 'nosniff',
 };
 
-async function resolveFile(pathname) {
-  for (const [prefix, folder] of MOUNTS) {
+async function resolveFile(pathname, mounts) {
+  for (const [prefix, folder] of mounts) {
     if (!pathname.startsWith(prefix)) continue;
     const relative = normalize(decodeURIComponent(pathname.slice(prefix.length)));
     const file = resolve(folder, `.${sep}${relative}`);
@@ -60,7 +60,12 @@ async function resolveFile(pathname) {
   return null;
 }
 
-export function startServer({ host = '127.0.0.1', port = 8080 } = {}) {
+/**
+ * Starts the server. `mounts` ([URL prefix, folder] pairs) are served before the standard ones,
+ * for tools that serve more than the page (benchmarks, the Angular app).
+ */
+export function startServer({ host = '127.0.0.1', port = 8080, mounts = [] } = {}) {
+  const allMounts = [...mounts, ...MOUNTS];
   const server = createServer(async (request, response) => {
     let pathname;
     try {
@@ -68,7 +73,7 @@ export function startServer({ host = '127.0.0.1', port = 8080 } = {}) {
     } catch {
       pathname = null;
     }
-    const file = pathname && (await resolveFile(pathname).catch(() => null));
+    const file = pathname && (await resolveFile(pathname, allMounts).catch(() => null));
     if (!file || !['GET', 'HEAD'].includes(request.method)) {
       response.writeHead(file ? 405 : 404, { ...HEADERS, 'Content-Type': 'text/plain' });
       response.end(file ? 'method not allowed\n' : 'not found\n');
