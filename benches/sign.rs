@@ -1,7 +1,7 @@
 //! Native micro-benchmark of the core (`make bench` reads its two result lines). The standard
 //! harness is unstable and criterion is heavy, so this times batches with `Instant` and reports
 //! the median over rounds.
-#![allow(missing_docs)]
+#![allow(missing_docs, clippy::indexing_slicing)]
 
 use std::hint::black_box;
 use std::time::Instant;
