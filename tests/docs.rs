@@ -8,32 +8,23 @@ fn read(path: &str) -> String {
     std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).expect(path)
 }
 
+fn every_code() -> impl Iterator<Item = &'static str> {
+    let errors = ErrorCode::ALL.iter().map(|c| c.as_str());
+    errors.chain(FindingCode::ALL.iter().map(|c| c.as_str()))
+}
+
 #[test]
 fn every_code_is_in_the_readme_tables() {
     let readme = read("README.md");
-    let names = ErrorCode::ALL
-        .iter()
-        .map(|c| c.as_str())
-        .chain(FindingCode::ALL.iter().map(|c| c.as_str()));
-    for name in names {
-        assert!(
-            readme.contains(&format!("| `{name}` |")),
-            "README has no row for {name}"
-        );
+    for name in every_code() {
+        assert!(readme.contains(&format!("| `{name}` |")), "README has no row for {name}");
     }
 }
 
 #[test]
 fn every_code_is_in_the_typescript_unions() {
     let boundary = read("src/wasm.rs");
-    let names = ErrorCode::ALL
-        .iter()
-        .map(|c| c.as_str())
-        .chain(FindingCode::ALL.iter().map(|c| c.as_str()));
-    for name in names {
-        assert!(
-            boundary.contains(&format!("\"{name}\"")),
-            "the .d.ts has no {name}"
-        );
+    for name in every_code() {
+        assert!(boundary.contains(&format!("\"{name}\"")), "the .d.ts has no {name}");
     }
 }
