@@ -10,7 +10,7 @@ GECKODRIVER ?= $(shell command -v geckodriver || echo $(HOME)/.cargo/bin/geckodr
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 .PHONY: serve test build setup-build setup-test lint test-native test-wasm test-wasm-pack \
-        test-node test-browser clean
+        test-node test-browser test-angular clean
 
 serve: build
 	node scripts/serve.mjs --host $(HOST) --port $(PORT)
@@ -33,7 +33,7 @@ pkg/zoomsig_bg.wasm: Cargo.toml Cargo.lock $(shell find src -name '*.rs') README
 	@printf 'pkg: wasm %s bytes, gzip -9 of wasm + glue %s bytes\n' \
 	  $$(wc -c < pkg/zoomsig_bg.wasm) $$(cat pkg/zoomsig_bg.wasm pkg/zoomsig.js | gzip -9 | wc -c)
 
-test: setup-test lint test-native build test-node test-wasm test-wasm-pack test-browser
+test: setup-test lint test-native build test-node test-wasm test-wasm-pack test-angular test-browser
 	@echo "make test: every suite passed"
 
 lint:
@@ -59,9 +59,24 @@ test-wasm-pack:
 test-node: build
 	node --test tests/node/
 
-test-browser: build
+test-browser: build test-angular
 	node --test tests/browser/
+
+# The Angular app (www/angular): npm ci when its lock changed (after `build`: it depends on
+# file:../../pkg), a production build when a source changed, then its unit tests (Vitest, offline).
+ANGULAR := www/angular
+NG := cd $(ANGULAR) && NG_CLI_ANALYTICS=false node_modules/.bin/ng
+
+$(ANGULAR)/node_modules/.package-lock.json: $(ANGULAR)/package-lock.json | build
+	cd $(ANGULAR) && npm ci --no-audit --no-fund --loglevel=error
+
+$(ANGULAR)/dist/zoomsig-angular/browser/index.html: $(ANGULAR)/node_modules/.package-lock.json \
+    $(shell find $(ANGULAR)/src $(ANGULAR)/public -type f) $(wildcard $(ANGULAR)/*.json) pkg/zoomsig_bg.wasm
+	$(NG) build
+
+test-angular: $(ANGULAR)/dist/zoomsig-angular/browser/index.html
+	$(NG) test --watch=false
 
 clean:
 	cargo clean
-	rm -rf pkg test-results
+	rm -rf pkg test-results $(ANGULAR)/dist $(ANGULAR)/.angular

@@ -1,0 +1,171 @@
+// The Angular app (www/angular, built by `make test-angular`) in Debian's Chromium: the signature
+// that Zoom's real SDK POSTs to zoom.us/api/v1/wc/info (answered here, never sent) is the one the
+// app's ZoomSignatureService made, it verifies with Node's HMAC, and a wrong meeting number never
+// reaches join. Nothing leaves 127.0.0.1.
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, test } from 'node:test';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+const DIST = resolve(fileURLToPath(new URL('../../www/angular/dist/zoomsig-angular/browser', import.meta.url)));
+const KEY = 'abcdEFGHijklMNOPqrst12';
+const SECRET = 'Sup3rSecretValue42';
+const MEETING = '85746065432';
+const WC_INFO = 'https://zoom.us/api/v1/wc/info';
+// A reply in the shape of Zoom's to a bad signature; the SDK maps it to 3712.
+const ZOOM_REPLY = { status: false, errorCode: 200, errorMessage: 'Invalid signature.' };
+
+let server;
+let origin;
+let browser;
+
+before(async () => {
+  assert.ok(existsSync(join(DIST, 'index.html')), `no built app in ${DIST}: run make test-angular`);
+  // The production build at /, with the headers `make serve` sends (cross-origin isolated).
+  server = await startServer({ host: '127.0.0.1', port: 0, mounts: [['/', DIST]] });
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  if (server) await new Promise((done) => server.close(done));
+});
+
+/** A fresh page; /wc/info is answered with ZOOM_REPLY and recorded, every other host aborted. */
+async function openApp() {
+  const context = await browser.newContext();
+  const session = { context, wcInfo: [], blocked: [], wasmRequests: 0, consoleErrors: [] };
+  await context.route('**/*', async (route) => {
+    const request = route.request();
+    const url = new URL(request.url());
+    if (url.hostname === '127.0.0.1') {
+      if (url.pathname.endsWith('/zoomsig_bg.wasm')) session.wasmRequests += 1;
+      return route.continue();
+    }
+    if (url.href.split('?')[0] !== WC_INFO) {
+      session.blocked.push(url.href);
+      return route.abort('blockedbyclient');
+    }
+    // The SDK posts cross-origin with credentials: answer as zoom.us would for CORS.
+    const headers = {
+      'Access-Control-Allow-Origin': origin,
+      'Access-Control-Allow-Credentials': 'true',
+      'Access-Control-Allow-Headers': request.headers()['access-control-request-headers'] ?? '*',
+      'Access-Control-Allow-Methods': 'POST, OPTIONS',
+    };
+    if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers });
+    session.wcInfo.push({ method: request.method(), fields: Object.fromEntries(new URLSearchParams(request.postData() ?? '')) });
+    return route.fulfill({ status: 200, headers, contentType: 'application/json', body: JSON.stringify(ZOOM_REPLY) });
+  });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') session.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => session.consoleErrors.push(`pageerror: ${error.message}`));
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('app-root form button[type=submit]');
+  session.page = page;
+  return session;
+}
+
+async function fillForm(page, { meetingNumber = MEETING, role = '0' } = {}) {
+  await page.fill('[name=sdkKey]', KEY);
+  await page.fill('[name=sdkSecret]', SECRET);
+  await page.fill('[name=meetingNumber]', meetingNumber);
+  await page.fill('[name=passWord]', 'pass123');
+  await page.fill('[name=userName]', 'Angular Test');
+  await page.selectOption('[name=role]', { index: Number(role) });
+}
+
+function decode(segment) {
+  return JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+}
+
+test('the SDK POSTs the signature the service made; it verifies and inspects ok', async (t) => {
+  const session = await openApp();
+  t.after(() => session.context.close());
+  const { page } = session;
+  await fillForm(page);
+  assert.equal(session.wasmRequests, 0, 'the wasm is loaded on first use, not at start-up');
+
+  const posted = page.waitForRequest((request) => request.url().startsWith(WC_INFO) && request.method() === 'POST');
+  await page.click('button[type=submit]');
+  await posted;
+  await page.waitForSelector('#join-error');
+
+  const token = await page.inputValue('#token');
+  assert.equal(session.wcInfo.length, 1);
+  const { fields } = session.wcInfo[0];
+  assert.equal(fields.signature, token, 'the SDK sent the token the service made');
+  assert.equal(fields.apiKey, KEY);
+  assert.equal(fields.meetingNumber, MEETING);
+  assert.equal(fields.userName, 'Angular Test');
+
+  const [header, payload, mac] = token.split('.');
+  assert.equal(mac, createHmac('sha256', SECRET).update(`${header}.${payload}`).digest('base64url'));
+  assert.deepEqual(decode(header), { alg: 'HS256', typ: 'JWT' });
+  const claims = decode(payload);
+  assert.equal(claims.appKey, KEY);
+  assert.equal(claims.sdkKey, KEY);
+  assert.equal(claims.mn, MEETING);
+  assert.equal(claims.role, 0);
+  assert.equal(claims.exp - claims.iat, 7200);
+  assert.ok(Math.abs(claims.iat + 30 - Date.now() / 1000) < 60, 'iat is about now minus 30 s');
+
+  assert.equal(await page.getAttribute('#inspection', 'data-ok'), 'true');
+  const codes = await page.$$eval('#inspection .finding', (items) => items.map((item) => item.dataset.code));
+  assert.deepEqual(codes, ['SIGNATURE_VERIFIED']);
+  assert.ok(await page.$eval('#meetingSDKElement', (element) => element.childElementCount) > 0, 'the SDK rendered');
+  // Zoom's "Invalid signature." reply reached the component as 3712 and was explained.
+  assert.equal(await page.getAttribute('#join-error', 'data-code'), '3712');
+
+  // What the app loaded is the package's optimised wasm, copied by the angular.json assets entry.
+  const served = await page.evaluate(async () => [...new Uint8Array(await (await fetch('wasm/zoomsig_bg.wasm')).arrayBuffer())]);
+  assert.deepEqual(Buffer.from(served), readFileSync(new URL('../../pkg/zoomsig_bg.wasm', import.meta.url)));
+
+  assert.deepEqual(session.blocked, []);
+  assert.deepEqual(session.consoleErrors, []);
+});
+
+test('a wrong meeting number is refused before join: no POST, the field marked', async (t) => {
+  const session = await openApp();
+  t.after(() => session.context.close());
+  const { page } = session;
+  await fillForm(page, { meetingNumber: '857 4606 5432' });
+  await page.click('button[type=submit]');
+  await page.waitForSelector('#problem');
+
+  assert.equal(await page.textContent('#problem-code'), 'INVALID_MEETING_NUMBER');
+  assert.match(await page.textContent('#problem-message'), /"85746065432"/);
+  assert.equal(await page.getAttribute('[name=meetingNumber]', 'aria-invalid'), 'true');
+  assert.equal(await page.isVisible('#token'), false);
+  assert.equal(session.wasmRequests, 1);
+  // Another refusal reuses the module loaded for the first.
+  await page.fill('[name=meetingNumber]', '857-4606-5433');
+  await page.click('button[type=submit]');
+  await page.waitForFunction(() => document.querySelector('#problem-message')?.textContent?.includes('"85746065433"'));
+  assert.equal(await page.textContent('#problem-code'), 'INVALID_MEETING_NUMBER');
+  assert.equal(session.wasmRequests, 1, 'the wasm is fetched once');
+  // Join was never called: the SDK rendered nothing and posted nothing.
+  assert.equal(await page.$eval('#meetingSDKElement', (element) => element.childElementCount), 0);
+  assert.deepEqual(session.wcInfo, []);
+  assert.deepEqual(session.blocked, []);
+  assert.deepEqual(session.consoleErrors, []);
+});
