@@ -10,7 +10,7 @@ GECKODRIVER ?= $(shell command -v geckodriver || echo $(HOME)/.cargo/bin/geckodr
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 .PHONY: serve test build setup-build setup-test lint test-native test-wasm test-wasm-pack \
-        test-node test-browser test-angular clean
+        test-node test-browser test-angular bench clean
 
 serve: build
 	node scripts/serve.mjs --host $(HOST) --port $(PORT)
@@ -76,6 +76,11 @@ $(ANGULAR)/dist/zoomsig-angular/browser/index.html: $(ANGULAR)/node_modules/.pac
 
 test-angular: $(ANGULAR)/dist/zoomsig-angular/browser/index.html
 	$(NG) test --watch=false
+
+# Size and speed against jsrsasign, jose and crypto.subtle in headless Chromium and Firefox;
+# writes docs/benchmarks.md, docs/benchmarks.svg and the table in README.md.
+bench: setup-test build
+	node bench/run.mjs
 
 clean:
 	cargo clean
