@@ -250,6 +250,8 @@ test('a refused input is named before anything is joined, and only non-secret fi
     assert.equal(await page.inputValue('[name=sdkKey]'), KEY);
     assert.equal(await page.inputValue('[name=sdkSecret]'), '');
     await assertClean(session);
+    // Zoom's SDK was never loaded here, so no console error at all is allowed.
+    assert.deepEqual(session.consoleErrors, []);
   } finally {
     await session.close();
   }
