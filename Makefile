@@ -15,7 +15,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 serve: build
 	node scripts/serve.mjs --host $(HOST) --port $(PORT)
 
-build: setup-build pkg/zoomsig_bg.wasm
+build: setup-build pkg/zoomsig_bg.wasm pkg/classic/zoomsig.js
 
 setup-build:
 	@scripts/setup.sh build
@@ -32,6 +32,15 @@ pkg/zoomsig_bg.wasm: Cargo.toml Cargo.lock $(shell find src -name '*.rs') README
 	cp README.md pkg/README.md
 	@printf 'pkg: wasm %s bytes, gzip -9 of wasm + glue %s bytes\n' \
 	  $$(wc -c < pkg/zoomsig_bg.wasm) $$(cat pkg/zoomsig_bg.wasm pkg/zoomsig.js | gzip -9 | wc -c)
+
+# The classic-script builds for pages without modules (scripts/build-classic.mjs): the same module
+# behind a global `zoomsig`, and a single file with the wasm inlined.
+pkg/classic/zoomsig.js: pkg/zoomsig_bg.wasm scripts/build-classic.mjs
+	wasm-bindgen --target no-modules --no-typescript --out-dir target/classic --out-name zoomsig $(RAW_WASM)
+	node scripts/build-classic.mjs target/classic/zoomsig.js pkg/zoomsig_bg.wasm
+	@printf 'pkg/classic: gzip -9 of zoomsig.js + zoomsig_bg.wasm %s bytes, of zoomsig.inline.js %s bytes\n' \
+	  $$(cat pkg/classic/zoomsig.js pkg/classic/zoomsig_bg.wasm | gzip -9 | wc -c) \
+	  $$(gzip -9 < pkg/classic/zoomsig.inline.js | wc -c)
 
 test: setup-test lint test-native build test-node test-wasm test-wasm-pack test-angular test-browser
 	@echo "make test: every suite passed"

@@ -5,6 +5,7 @@ pub mod inspect;
 pub mod join_errors;
 pub mod json_value;
 pub mod jws;
+pub mod kjur;
 pub mod options;
 pub mod signature;
 

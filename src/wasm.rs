@@ -298,3 +298,246 @@ fn to_js_error(error: &SignatureError) -> JsValue {
     let _ = Reflect::set(&js_error, &"field".into(), &error.field().into());
     js_error.into()
 }
+
+/// `KJUR.jws.JWS.sign` and `verify` as jsrsasign has them, exported under that namespace so that
+/// `import { KJUR } from 'zoomsig'` and the classic build's `zoomsig.KJUR` replace jsrsasign's.
+/// The rules are in `crate::kjur`; this only sorts JS values into its inputs.
+mod kjur_boundary {
+    use js_sys::{Array, JSON, JsString, Reflect};
+    use wasm_bindgen::prelude::*;
+
+    use super::input_value;
+    use crate::kjur::{
+        self, AlgArg, AlgMember, HeaderArg, HeaderObject, KeyArg, KeyMember, KeyObject, KjurError,
+        PayloadArg,
+    };
+
+    #[wasm_bindgen(typescript_custom_section)]
+    const KJUR_TYPESCRIPT_TYPES: &str = r#"
+/**
+ * A key as jsrsasign's `KJUR.crypto.Mac` reads it: a string (an even-length all-hex string is
+ * hex-decoded; anything else gives the low byte of each UTF-16 unit), or one of its object forms.
+ * Zoom verifies with the UTF-8 bytes of the secret, which is `{ utf8: secret }`.
+ */
+export type KjurKey =
+  | string
+  | { utf8: string }
+  | { hex: string }
+  | { b64: string }
+  | { b64u: string }
+  | { rstr: string };
+
+/** The algorithms `KJUR.jws.JWS.sign` and `verify` take here (Zoom's is HS256). */
+export type KjurAlg = "HS256" | "HS384" | "HS512";
+
+/** The stable codes a refused `KJUR.jws.JWS.sign` or `verify` carries as `error.code`. */
+export type KjurErrorCode =
+  | "ALG_TYPE" | "ALG_MISSING" | "ALG_MISMATCH" | "UNSUPPORTED_ALG"
+  | "HEADER_TYPE" | "HEADER_NOT_JSON" | "HEADER_UNREPRODUCIBLE" | "HEADER_OBJECT"
+  | "PAYLOAD_TYPE" | "PAYLOAD_OBJECT"
+  | "KEY_MISSING" | "KEY_TYPE" | "KEY_NO_FORM" | "KEY_BAD_HEX" | "KEY_MEMBER_TYPE"
+  | "KEY_LONE_SURROGATE" | "KEY_PEM"
+  | "TOKEN_TYPE" | "TOKEN_HEADER_NOT_JSON" | "TOKEN_ALG_MISSING" | "ALG_NOT_ACCEPTED"
+  | "CRITICAL_HEADER" | "SIGNATURE_LENGTH";
+
+/** What `KJUR.jws.JWS.sign` and `verify` throw where jsrsasign throws. */
+export interface KjurError extends Error {
+  name: "ZoomsigError";
+  code: KjurErrorCode;
+}
+"#;
+
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(js_namespace = console, js_name = warn)]
+        fn console_warn(message: &str);
+
+        // `Array.prototype.join.call(list, separator)`: items are converted with their toString,
+        // which may throw.
+        #[wasm_bindgen(js_namespace = ["Array", "prototype", "join"], js_name = call, catch)]
+        fn join_items(list: &Array, separator: &str) -> Result<JsString, JsValue>;
+    }
+
+    /// `KJUR.jws.JWS.sign(alg, header, payload, key)`: exactly the token jsrsasign 11 makes, for
+    /// HS256, HS384 and HS512. A header or payload string is signed as given (a header without
+    /// `alg` gets one, as jsrsasign does); an object is serialised as `JSON.stringify` does. Logs a
+    /// `console.warn` when a string secret is read in a way Zoom does not verify (all-hex, or
+    /// beyond ASCII). Throws a `KjurError` where jsrsasign throws, and for other algorithms.
+    #[wasm_bindgen(js_namespace = ["KJUR", "jws", "JWS"], js_name = sign)]
+    pub fn kjur_sign(
+        #[wasm_bindgen(unchecked_param_type = "KjurAlg | null | undefined")] alg: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | object")] header: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | object")] payload: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "KjurKey")] key: &JsValue,
+    ) -> Result<String, JsValue> {
+        let alg = if absent(alg) {
+            AlgArg::Absent
+        } else {
+            alg.as_string()
+                .map_or_else(|| AlgArg::Other(describe(alg)), AlgArg::Name)
+        };
+        let mut object = JsHeader(header);
+        let header = if let Some(units) = utf16(header) {
+            HeaderArg::Text(units)
+        } else if header.is_object() {
+            HeaderArg::Object(&mut object)
+        } else {
+            HeaderArg::Other(describe(header))
+        };
+        let signed = kjur::sign(&alg, header, &payload_arg(payload), &key_arg(key))
+            .map_err(|error| to_js_error("KJUR.jws.JWS.sign", &error))?;
+        if let Some(warning) = signed.warning {
+            console_warn(warning.message());
+        }
+        Ok(signed.token)
+    }
+
+    /// `KJUR.jws.JWS.verify(token, key, acceptAlgs)` with jsrsasign's semantics for HS256, HS384
+    /// and HS512: `false` for a token that is not three base64url parts or whose MAC differs; a
+    /// `KjurError` where jsrsasign throws (no `alg`, an `alg` not in `acceptAlgs`, a MAC of the
+    /// wrong length, a bad key).
+    #[wasm_bindgen(js_namespace = ["KJUR", "jws", "JWS"], js_name = verify)]
+    pub fn kjur_verify(
+        #[wasm_bindgen(unchecked_param_type = "string")] token: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "KjurKey")] key: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string[] | null | undefined")] accept_algs: &JsValue,
+    ) -> Result<bool, JsValue> {
+        let Some(token) = token.as_string() else {
+            let error = KjurError::TokenType {
+                got: describe(token),
+            };
+            return Err(to_js_error("KJUR.jws.JWS.verify", &error));
+        };
+        let accepted = match accept_algs.dyn_ref::<Array>() {
+            Some(list) if list.length() > 0 => Some(String::from(join_items(list, ":")?)),
+            _ => None,
+        };
+        kjur::verify(&token, &key_arg(key), accepted.as_deref())
+            .map_err(|error| to_js_error("KJUR.jws.JWS.verify", &error))
+    }
+
+    fn absent(value: &JsValue) -> bool {
+        value.is_undefined() || value.is_null()
+    }
+
+    fn describe(value: &JsValue) -> String {
+        input_value(value, false).describe()
+    }
+
+    /// A JS string's UTF-16 code units, lone surrogates kept.
+    fn utf16(value: &JsValue) -> Option<Vec<u16>> {
+        let text = value.dyn_ref::<JsString>()?;
+        Some(if text.is_valid_utf16() {
+            String::from(text).encode_utf16().collect()
+        } else {
+            text.iter().collect()
+        })
+    }
+
+    fn payload_arg(payload: &JsValue) -> PayloadArg {
+        if let Some(text) = payload.as_string() {
+            PayloadArg::Text(text)
+        } else if payload.is_object() || payload.is_null() {
+            match stringify(payload) {
+                Ok(text) => PayloadArg::Text(text),
+                Err(detail) => PayloadArg::NotSerialisable(detail),
+            }
+        } else {
+            PayloadArg::Other(describe(payload))
+        }
+    }
+
+    fn key_arg(key: &JsValue) -> KeyArg {
+        if key.is_undefined() {
+            KeyArg::Undefined
+        } else if key.is_null() {
+            KeyArg::Null
+        } else if let Some(units) = utf16(key) {
+            KeyArg::Text(units)
+        } else if key.is_object() {
+            KeyArg::Object(KeyObject {
+                hex: key_member(key, "hex"),
+                utf8: key_member(key, "utf8"),
+                rstr: key_member(key, "rstr"),
+                b64: key_member(key, "b64"),
+                b64u: key_member(key, "b64u"),
+            })
+        } else {
+            KeyArg::Other(describe(key))
+        }
+    }
+
+    fn key_member(key: &JsValue, name: &str) -> KeyMember {
+        match Reflect::get(key, &JsValue::from_str(name)) {
+            Ok(value) if value.is_undefined() => KeyMember::Absent,
+            Ok(value) => {
+                utf16(&value).map_or_else(|| KeyMember::Other(describe(&value)), KeyMember::Text)
+            }
+            Err(_) => KeyMember::Other("a getter that threw".into()),
+        }
+    }
+
+    fn stringify(value: &JsValue) -> Result<String, String> {
+        match JSON::stringify(value) {
+            Ok(text) => text
+                .as_string()
+                .ok_or_else(|| "JSON.stringify gives undefined for it".into()),
+            Err(error) => Err(error_text(&error)),
+        }
+    }
+
+    fn error_text(error: &JsValue) -> String {
+        error
+            .dyn_ref::<js_sys::Error>()
+            .map(|error| String::from(error.message()))
+            .or_else(|| error.as_string())
+            .unwrap_or_else(|| "it threw".into())
+    }
+
+    /// A header object, read and written through JavaScript as jsrsasign does.
+    struct JsHeader<'a>(&'a JsValue);
+
+    impl HeaderObject for JsHeader<'_> {
+        fn stringify(&mut self) -> Result<String, String> {
+            stringify(self.0)
+        }
+
+        fn alg(&mut self) -> Result<AlgMember, String> {
+            let value = Reflect::get(self.0, &"alg".into()).map_err(|e| error_text(&e))?;
+            Ok(if value.is_undefined() {
+                AlgMember::Undefined
+            } else if let Some(name) = value.as_string() {
+                AlgMember::String(name)
+            } else {
+                AlgMember::Other {
+                    key: property_key(&value),
+                    shown: describe(&value),
+                }
+            })
+        }
+
+        fn set_alg(&mut self, alg: &str) -> Result<(), String> {
+            Reflect::set(self.0, &"alg".into(), &alg.into())
+                .map(|_| ())
+                .map_err(|e| error_text(&e))
+        }
+    }
+
+    /// The property key JavaScript converts `value` to (`["HS256"]` gives `"HS256"`), by using
+    /// it as one; `None` when converting throws or gives a symbol.
+    fn property_key(value: &JsValue) -> Option<String> {
+        let holder = js_sys::Object::new();
+        Reflect::set(&holder, value, &JsValue::TRUE).ok()?;
+        js_sys::Object::keys(&holder).get(0).as_string()
+    }
+
+    fn to_js_error(function: &str, error: &KjurError) -> JsValue {
+        let js_error = js_sys::Error::new(&format!("{function}: {error}"));
+        js_error.set_name("ZoomsigError");
+        // Setting a property on a fresh Error object cannot fail.
+        let _ = Reflect::set(&js_error, &"code".into(), &error.code().into());
+        js_error.into()
+    }
+}
+
+pub use kjur_boundary::{kjur_sign, kjur_verify};

@@ -7,3 +7,6 @@ mod generate;
 
 #[path = "wasm/inspect.rs"]
 mod inspect;
+
+#[path = "wasm/kjur.rs"]
+mod kjur;

@@ -10,3 +10,6 @@ mod generate;
 
 #[path = "wasm/inspect.rs"]
 mod inspect;
+
+#[path = "wasm/kjur.rs"]
+mod kjur;

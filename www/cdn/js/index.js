@@ -1,0 +1,74 @@
+// The CDN sample's form page. The signature is made here, as Zoom's meetingsdk-auth-endpoint-sample
+// makes it with jsrsasign, but by the KJUR that /pkg/classic/zoomsig.js provides; zoomsig then checks
+// it before the meeting page sends it to Zoom.
+(function () {
+  'use strict';
+  var testTool = window.testTool;
+  var form = document.getElementById('meeting_form');
+  var join = document.getElementById('join_meeting');
+  var status = document.getElementById('status');
+
+  // zoomsig.js loads its wasm asynchronously (zoomsig.inline.js would be ready at once).
+  zoomsig.ready.then(function () {
+    join.disabled = false;
+    status.textContent = 'Ready.';
+  }, function (error) {
+    status.textContent = error.message;
+  });
+
+  // A pasted join link: the meeting number and the passcode in it.
+  document.getElementById('meeting_number').addEventListener('input', function (event) {
+    var passcode = event.target.value.match(/pwd=([\w.-]+)/);
+    if (passcode) document.getElementById('meeting_pwd').value = passcode[1];
+    var digits = event.target.value.match(/\/j\/(\d{9,11})/);
+    if (digits) event.target.value = digits[1];
+  });
+
+  function signature(sdkKey, sdkSecret, config) {
+    var iat = Math.round(new Date().getTime() / 1000) - 30;
+    var exp = iat + 60 * 60 * 2;
+    var oHeader = { alg: 'HS256', typ: 'JWT' };
+    var oPayload = {
+      appKey: sdkKey,
+      sdkKey: sdkKey,
+      mn: config.mn,
+      role: config.role,
+      iat: iat,
+      exp: exp,
+      tokenExp: exp,
+    };
+    var sHeader = JSON.stringify(oHeader);
+    var sPayload = JSON.stringify(oPayload);
+    return KJUR.jws.JWS.sign('HS256', sHeader, sPayload, sdkSecret);
+  }
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var config = testTool.getMeetingConfig();
+    var sdkKey = document.getElementById('sdk_key').value.trim();
+    var sdkSecret = document.getElementById('sdk_secret').value;
+    if (!config.mn || !sdkKey || !sdkSecret) {
+      status.textContent = 'The SDK key, the secret and the meeting number are needed.';
+      return;
+    }
+    var signed;
+    try {
+      signed = signature(sdkKey, sdkSecret, config);
+    } catch (error) {
+      status.textContent = error.message;
+      return;
+    }
+    // What can be known offline: Zoom's server would only answer "Signature is invalid".
+    var report = zoomsig.inspectSignature(signed, { sdkSecret: sdkSecret, sdkKey: sdkKey, meetingNumber: config.mn });
+    var errors = report.findings.filter(function (finding) { return finding.severity === 'error'; });
+    if (errors.length) {
+      status.textContent = errors.map(function (finding) {
+        return finding.code + ': ' + finding.message + ' ' + finding.fix;
+      }).join('\n');
+      return;
+    }
+    config.signature = signed;
+    window.open('/cdn/meeting.html?' + testTool.serialize(config), '_blank');
+    status.textContent = 'Signed; the meeting page joins in a new tab.';
+  });
+})();
