@@ -308,8 +308,14 @@ mod tests {
             Some("85746065432")
         );
         assert_eq!(digits_only_form("12 34"), None);
-        assert_eq!(meeting_number_digits(" 12345678 ").as_deref(), Some("12345678"));
-        assert_eq!(meeting_number_digits("857 4606 5432").as_deref(), Some("85746065432"));
+        assert_eq!(
+            meeting_number_digits(" 12345678 ").as_deref(),
+            Some("12345678")
+        );
+        assert_eq!(
+            meeting_number_digits("857 4606 5432").as_deref(),
+            Some("85746065432")
+        );
         assert_eq!(meeting_number_digits("room 5"), None);
         assert_eq!(digits_only_form("meeting 857 4606 5432"), None);
     }

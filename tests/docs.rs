@@ -17,7 +17,10 @@ fn every_code() -> impl Iterator<Item = &'static str> {
 fn every_code_is_in_the_readme_tables() {
     let readme = read("README.md");
     for name in every_code() {
-        assert!(readme.contains(&format!("| `{name}` |")), "README has no row for {name}");
+        assert!(
+            readme.contains(&format!("| `{name}` |")),
+            "README has no row for {name}"
+        );
     }
 }
 
@@ -25,6 +28,9 @@ fn every_code_is_in_the_readme_tables() {
 fn every_code_is_in_the_typescript_unions() {
     let boundary = read("src/wasm.rs");
     for name in every_code() {
-        assert!(boundary.contains(&format!("\"{name}\"")), "the .d.ts has no {name}");
+        assert!(
+            boundary.contains(&format!("\"{name}\"")),
+            "the .d.ts has no {name}"
+        );
     }
 }
