@@ -301,9 +301,9 @@ async function main() {
     writeFileSync(join(ROOT, 'docs/benchmarks.md'), report({ runs, sizeRows, native, date, machine }));
     writeFileSync(join(ROOT, 'docs/benchmarks.svg'), chart(runs));
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const marked = /(<!-- bench:start -->\n)[\s\S]*?(\n<!-- bench:end -->)/;
+    const marked = /(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/;
     if (marked.test(readme)) {
-      writeFileSync(join(ROOT, 'README.md'), readme.replace(marked, `$1${readmeSummary(runs, sizeRows)}$2`));
+      writeFileSync(join(ROOT, 'README.md'), readme.replace(marked, `$1${readmeSummary(runs, sizeRows)}\n$2`));
     }
     for (const run of runs) {
       log(run.browser);
