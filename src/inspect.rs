@@ -5,12 +5,16 @@
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
-use crate::json_text::{push_integer, push_key, push_string};
+use crate::json_text::{
+    push_array, push_bool, push_integer, push_key, push_optional_integer, push_string,
+};
 use crate::json_value::{self, JsonValue};
 use crate::jws::{HmacAlgorithm, constant_time_eq};
-use crate::options::InputValue;
+use crate::kjur::hex_decode;
+use crate::options::{InputValue, normalise_name};
 use crate::signature::{
-    MAX_EXPIRATION_SECONDS, MEETING_NUMBER_DIGITS, MIN_EXPIRATION_SECONDS, digits_only_form,
+    MAX_EXPIRATION_SECONDS, MEETING_NUMBER_DIGITS, MILLISECONDS_FROM, MIN_EXPIRATION_SECONDS,
+    digits_only_form, meeting_number_digits,
 };
 
 /// How serious a finding is. A report is `ok` when it has no `Error`.
@@ -231,16 +235,11 @@ impl Report {
         !self.findings.iter().any(|f| f.severity == Severity::Error)
     }
 
-    /// Whether a finding with this code is present.
-    pub fn has(&self, code: FindingCode) -> bool {
-        self.findings.iter().any(|f| f.code == code)
-    }
-
     /// The report as compact JSON with camelCase keys (the header and payload as decoded objects).
     pub fn to_json(&self) -> String {
         let mut out = String::from("{");
         push_key(&mut out, "ok");
-        out.push_str(if self.ok() { "true" } else { "false" });
+        push_bool(&mut out, self.ok());
         push_key(&mut out, "kind");
         push_string(&mut out, self.kind.as_str());
         for (name, part) in [("header", &self.header), ("payload", &self.payload)] {
@@ -249,48 +248,36 @@ impl Report {
             out.push_str(part.as_ref().map_or("null", |(_, text)| text.as_str()));
         }
         push_key(&mut out, "signatureVerified");
-        out.push_str(match self.signature_verified {
-            Some(true) => "true",
-            Some(false) => "false",
-            None => "null",
-        });
-        for (name, time) in [("issuedAt", self.issued_at), ("expiresAt", self.expires_at)] {
-            push_key(&mut out, name);
-            match time {
-                Some(seconds) => push_integer(&mut out, seconds),
-                None => out.push_str("null"),
-            }
+        match self.signature_verified {
+            Some(verified) => push_bool(&mut out, verified),
+            None => out.push_str("null"),
         }
+        push_key(&mut out, "issuedAt");
+        push_optional_integer(&mut out, self.issued_at);
+        push_key(&mut out, "expiresAt");
+        push_optional_integer(&mut out, self.expires_at);
         push_key(&mut out, "findings");
-        out.push('[');
-        for (i, finding) in self.findings.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
+        push_array(&mut out, &self.findings, |out, finding| {
             out.push('{');
-            push_key(&mut out, "code");
-            push_string(&mut out, finding.code.as_str());
-            push_key(&mut out, "severity");
-            push_string(&mut out, finding.severity.as_str());
+            push_key(out, "code");
+            push_string(out, finding.code.as_str());
+            push_key(out, "severity");
+            push_string(out, finding.severity.as_str());
             if let Some(field) = &finding.field {
-                push_key(&mut out, "field");
-                push_string(&mut out, field);
+                push_key(out, "field");
+                push_string(out, field);
             }
-            push_key(&mut out, "message");
-            push_string(&mut out, &finding.message);
-            push_key(&mut out, "fix");
-            push_string(&mut out, &finding.fix);
-            push_key(&mut out, "zoomErrors");
-            out.push('[');
-            for (j, code) in finding.zoom_errors.iter().enumerate() {
-                if j > 0 {
-                    out.push(',');
-                }
-                push_integer(&mut out, *code);
-            }
-            out.push_str("]}");
-        }
-        out.push_str("]}");
+            push_key(out, "message");
+            push_string(out, &finding.message);
+            push_key(out, "fix");
+            push_string(out, &finding.fix);
+            push_key(out, "zoomErrors");
+            push_array(out, finding.zoom_errors, |out, code| {
+                push_integer(out, *code)
+            });
+            out.push('}');
+        });
+        out.push('}');
         out
     }
 }
@@ -321,7 +308,6 @@ const CLAIM_ALIASES: [(&str, &str); 9] = [
 ];
 
 const EXPIRES_SOON_SECONDS: i64 = 300;
-const MILLISECONDS_FROM: f64 = 1e12;
 
 /// Inspects `token` as a Meeting SDK signature. `clock` is used when the context has no `now`.
 pub fn inspect_signature(token: &str, context: &InspectContext, clock: i64) -> Report {
@@ -511,7 +497,7 @@ impl Doctor<'_> {
             .and_then(JsonValue::as_str)
             .and_then(HmacAlgorithm::from_name);
         self.report.header = header;
-        let key = self.token_key(payload.as_ref().map(|(value, _)| value));
+        let key = token_key(payload.as_ref().map(|(value, _)| value));
         self.report.payload = payload;
         let signing_input = token
             .rfind('.')
@@ -860,7 +846,7 @@ impl Doctor<'_> {
         }
         if let Some(expected) = &self.context.meeting_number {
             let expected_digits =
-                digits_only_form(expected).unwrap_or_else(|| expected.trim().to_string());
+                meeting_number_digits(expected).unwrap_or_else(|| expected.trim().to_string());
             if expected_digits != digits {
                 self.add(
                     FindingCode::MnMismatch,
@@ -954,7 +940,7 @@ impl Doctor<'_> {
                 &[3712],
             );
         }
-        if number.abs() >= MILLISECONDS_FROM {
+        if number.abs() >= MILLISECONDS_FROM as f64 {
             self.add(
                 FindingCode::TimeInMilliseconds,
                 Severity::Error,
@@ -1142,14 +1128,6 @@ impl Doctor<'_> {
         }
     }
 
-    fn token_key(&self, payload: Option<&JsonValue>) -> Option<String> {
-        let payload = payload?;
-        ["appKey", "sdkKey"]
-            .iter()
-            .find_map(|name| payload.get(name).and_then(JsonValue::as_str))
-            .map(str::to_string)
-    }
-
     fn check_signature(
         &mut self,
         signing_input: &str,
@@ -1217,7 +1195,8 @@ impl Doctor<'_> {
                 &[3712],
             );
         }
-        if hex_decode(&secret).is_some_and(|bytes| matches(&bytes)) {
+        let secret_units: Vec<u16> = secret.encode_utf16().collect();
+        if hex_decode(&secret_units).is_some_and(|bytes| matches(&bytes)) {
             self.add(
                 FindingCode::SecretHexDecoded,
                 Severity::Error,
@@ -1245,22 +1224,16 @@ impl Doctor<'_> {
     }
 
     fn secret_whitespace(&mut self, verified_with_it: bool) {
-        let (message, severity) = if verified_with_it {
-            (
-                "The secret given has white space around it, and the token was signed with it; Zoom's copy of the secret has none.",
-                Severity::Error,
-            )
+        let message = if verified_with_it {
+            "The secret given has white space around it, and the token was signed with it; Zoom's copy of the secret has none."
         } else {
-            (
-                "The token was signed with white space or a line break around the secret (e.g. \
-                 read from a file or an environment variable with a trailing newline), or the secret \
-                 given here has some.",
-                Severity::Error,
-            )
+            "The token was signed with white space or a line break around the secret (e.g. \
+             read from a file or an environment variable with a trailing newline), or the secret \
+             given here has some."
         };
         self.add(
             FindingCode::SecretWhitespace,
-            severity,
+            Severity::Error,
             Some("signature"),
             message,
             "Trim the secret before signing (secret.trim()).",
@@ -1269,20 +1242,25 @@ impl Doctor<'_> {
     }
 }
 
+/// The key a payload carries, `appKey` first as the SDK reads it.
+fn token_key(payload: Option<&JsonValue>) -> Option<String> {
+    let payload = payload?;
+    ["appKey", "sdkKey"]
+        .iter()
+        .find_map(|name| payload.get(name).and_then(JsonValue::as_str))
+        .map(str::to_string)
+}
+
 fn intended_claim(name: &str) -> Option<&'static str> {
-    let normalised: String = name
-        .chars()
-        .filter(|c| !matches!(c, '_' | '-'))
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
+    let wanted = normalise_name(name);
     CLAIM_ALIASES
         .iter()
-        .find(|(alias, _)| *alias == normalised)
+        .find(|(alias, _)| *alias == wanted)
         .map(|(_, claim)| *claim)
         .or_else(|| {
             KNOWN_CLAIMS
                 .iter()
-                .find(|claim| claim.to_ascii_lowercase().replace('_', "") == normalised)
+                .find(|claim| normalise_name(claim) == wanted)
                 .copied()
         })
 }
@@ -1310,18 +1288,4 @@ fn describe_seconds(seconds: i64) -> String {
     } else {
         format!("{} days", seconds / 86_400)
     }
-}
-
-fn hex_decode(text: &str) -> Option<Vec<u8>> {
-    if text.is_empty() || text.len() % 2 != 0 || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return None;
-    }
-    text.as_bytes()
-        .chunks(2)
-        .map(|pair| {
-            std::str::from_utf8(pair)
-                .ok()
-                .and_then(|p| u8::from_str_radix(p, 16).ok())
-        })
-        .collect()
 }

@@ -3,7 +3,7 @@
 //! Every statement here traces to Zoom's SDK 6.2.0 bundles, its samples, docs and forum threads;
 //! what only Zoom's server knows is said to be unknowable offline rather than guessed.
 
-use crate::json_text::{push_integer, push_key, push_string};
+use crate::json_text::{push_array, push_bool, push_key, push_optional_integer, push_string};
 
 /// What the SDK reported, as far as explaining needs it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -697,38 +697,20 @@ impl JoinErrorExplanation {
     pub fn to_json(&self) -> String {
         let mut out = String::from("{");
         push_key(&mut out, "code");
-        match self.code {
-            Some(code) => push_integer(&mut out, code),
-            None => out.push_str("null"),
-        }
+        push_optional_integer(&mut out, self.code);
         push_key(&mut out, "name");
         push_string(&mut out, self.name);
         push_key(&mut out, "meaning");
         push_string(&mut out, &self.meaning);
         push_key(&mut out, "signatureRelated");
-        out.push_str(if self.signature_related {
-            "true"
-        } else {
-            "false"
-        });
+        push_bool(&mut out, self.signature_related);
         push_key(&mut out, "causes");
-        push_string_array(&mut out, &self.causes);
+        push_array(&mut out, &self.causes, |out, item| push_string(out, item));
         push_key(&mut out, "fixes");
-        push_string_array(&mut out, &self.fixes);
+        push_array(&mut out, &self.fixes, |out, item| push_string(out, item));
         out.push('}');
         out
     }
-}
-
-fn push_string_array(out: &mut String, items: &[&str]) {
-    out.push('[');
-    for (index, item) in items.iter().enumerate() {
-        if index > 0 {
-            out.push(',');
-        }
-        push_string(out, item);
-    }
-    out.push(']');
 }
 
 impl JoinError {

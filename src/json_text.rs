@@ -9,6 +9,12 @@ use std::fmt::Write as _;
 /// control characters, everything else as is.
 pub fn push_string(out: &mut String, value: &str) {
     out.push('"');
+    push_escaped(out, value);
+    out.push('"');
+}
+
+/// Appends what goes between the quotes of [`push_string`].
+pub fn push_escaped(out: &mut String, value: &str) {
     // Copy runs of plain text whole: only ASCII bytes are ever escaped, so every split point is a
     // character boundary (per-char pushing was a tenth of the signing time in wasm).
     let mut plain_from = 0;
@@ -34,13 +40,41 @@ pub fn push_string(out: &mut String, value: &str) {
         plain_from = at + 1;
     }
     out.push_str(value.get(plain_from..).unwrap_or_default());
-    out.push('"');
 }
 
 /// Appends an integer the way `JSON.stringify` writes a JavaScript number holding it (valid for
 /// every integer a JavaScript number holds exactly, which is all a signature needs).
 pub fn push_integer(out: &mut String, value: i64) {
     let _ = write!(out, "{value}");
+}
+
+/// Appends `true` or `false`.
+pub fn push_bool(out: &mut String, value: bool) {
+    out.push_str(if value { "true" } else { "false" });
+}
+
+/// Appends the integer, or `null` for `None`.
+pub fn push_optional_integer(out: &mut String, value: Option<i64>) {
+    match value {
+        Some(value) => push_integer(out, value),
+        None => out.push_str("null"),
+    }
+}
+
+/// Appends a JSON array, each item written by `push_item`.
+pub fn push_array<T>(
+    out: &mut String,
+    items: impl IntoIterator<Item = T>,
+    mut push_item: impl FnMut(&mut String, T),
+) {
+    out.push('[');
+    for (index, item) in items.into_iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        push_item(out, item);
+    }
+    out.push(']');
 }
 
 /// Appends `"key":` to an object being written, with the comma when it is not the first member.

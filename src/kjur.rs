@@ -667,8 +667,9 @@ fn member_text<'a>(
     }
 }
 
-/// The bytes of a non-empty, even-length all-hex string (`/^[0-9A-Fa-f]+$/`), else `None`.
-fn hex_decode(units: &[u16]) -> Option<Vec<u8>> {
+/// The bytes of a non-empty, even-length all-hex string (`/^[0-9A-Fa-f]+$/`), else `None`:
+/// jsrsasign's reading of a plain string key.
+pub(crate) fn hex_decode(units: &[u16]) -> Option<Vec<u8>> {
     if units.is_empty() || units.len() % 2 != 0 {
         return None;
     }
@@ -762,6 +763,8 @@ fn decode_groups(values: &[u8]) -> Vec<u8> {
 /// jsrsasign then requires a non-array object (`isSafeJSONString`).
 mod sans_eval {
     use std::fmt::Write as _;
+
+    use crate::json_text::push_escaped;
 
     /// How a piece of JavaScript would end.
     #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1429,24 +1432,18 @@ mod sans_eval {
     /// A JSON string literal as `JSON.stringify` writes it, lone surrogates as `\udxxx`.
     fn quote(text: &[u16], out: &mut String) {
         out.push('"');
+        let mut run = String::new();
         for decoded in char::decode_utf16(text.iter().copied()) {
             match decoded {
-                Ok('"') => out.push_str("\\\""),
-                Ok('\\') => out.push_str("\\\\"),
-                Ok('\u{8}') => out.push_str("\\b"),
-                Ok('\u{c}') => out.push_str("\\f"),
-                Ok('\n') => out.push_str("\\n"),
-                Ok('\r') => out.push_str("\\r"),
-                Ok('\t') => out.push_str("\\t"),
-                Ok(c) if u32::from(c) < 0x20 => {
-                    let _ = write!(out, "\\u{:04x}", u32::from(c));
-                }
-                Ok(c) => out.push(c),
+                Ok(c) => run.push(c),
                 Err(lone) => {
+                    push_escaped(out, &run);
+                    run.clear();
                     let _ = write!(out, "\\u{:04x}", lone.unpaired_surrogate());
                 }
             }
         }
+        push_escaped(out, &run);
         out.push('"');
     }
 

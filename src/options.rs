@@ -90,7 +90,8 @@ const ALIASES: [(&str, &str); 22] = [
     ("issuedat", "iat"),
 ];
 
-fn normalise(name: &str) -> String {
+/// A name as people misspell it: lower case, without `_`, `-` or spaces.
+pub(crate) fn normalise_name(name: &str) -> String {
     name.chars()
         .filter(|c| !matches!(c, '_' | '-' | ' '))
         .map(|c| c.to_ascii_lowercase())
@@ -99,8 +100,8 @@ fn normalise(name: &str) -> String {
 
 /// The option a caller most likely meant by an unknown name, if any.
 pub fn suggest_option(name: &str) -> Option<&'static str> {
-    let wanted = normalise(name);
-    if let Some(exact) = OPTION_NAMES.iter().find(|o| normalise(o) == wanted) {
+    let wanted = normalise_name(name);
+    if let Some(exact) = OPTION_NAMES.iter().find(|o| normalise_name(o) == wanted) {
         return Some(exact);
     }
     if let Some((_, meant)) = ALIASES.iter().find(|(alias, _)| *alias == wanted) {
@@ -108,7 +109,7 @@ pub fn suggest_option(name: &str) -> Option<&'static str> {
     }
     OPTION_NAMES
         .iter()
-        .map(|o| (edit_distance(&normalise(o), &wanted), *o))
+        .map(|o| (edit_distance(&normalise_name(o), &wanted), *o))
         .filter(|(distance, _)| *distance <= (wanted.len() / 4).max(2))
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, o)| o)

@@ -20,10 +20,11 @@ pub const DEFAULT_IAT_BACKDATE_SECONDS: i64 = 30;
 /// Meeting IDs are 9 to 11 digits.
 pub const MEETING_NUMBER_DIGITS: std::ops::RangeInclusive<usize> = 9..=11;
 
-// Plausible `iat` values: 2000-01-01 to 2100-01-01. Anything from 1e12 up is milliseconds.
+// Plausible `iat` values: 2000-01-01 to 2100-01-01.
 const IAT_MIN: i64 = 946_684_800;
 const IAT_MAX: i64 = 4_102_444_800;
-const MILLISECONDS_FROM: i64 = 1_000_000_000_000;
+/// A time claim this large is milliseconds, not seconds (`Date.now()` passed it in 2001).
+pub const MILLISECONDS_FROM: i64 = 1_000_000_000_000;
 
 /// The meeting number as it goes into the `mn` claim: Zoom's samples send a JSON string from some
 /// pages and a JSON number from others, and the token keeps whichever was given.
@@ -33,16 +34,6 @@ pub enum MeetingNumber {
     Text(String),
     /// Written as a JSON number, e.g. `85746065432`.
     Number(u64),
-}
-
-impl MeetingNumber {
-    /// The digits, whichever way the number was given.
-    pub fn digits(&self) -> String {
-        match self {
-            Self::Text(text) => text.clone(),
-            Self::Number(number) => number.to_string(),
-        }
-    }
 }
 
 /// The `role` claim.

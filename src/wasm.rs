@@ -291,11 +291,19 @@ fn member(pair: &JsValue) -> Option<(String, InputValue)> {
 }
 
 fn to_js_error(error: &SignatureError) -> JsValue {
-    let js_error = js_sys::Error::new(error.message());
+    zoomsig_error(error.message(), error.code().as_str(), Some(error.field()))
+}
+
+/// The `Error` every refusal throws: name `ZoomsigError`, a stable `code`, and the `field` when
+/// one option is concerned.
+fn zoomsig_error(message: &str, code: &str, field: Option<&str>) -> JsValue {
+    let js_error = js_sys::Error::new(message);
     js_error.set_name("ZoomsigError");
     // Setting a property on a fresh Error object cannot fail.
-    let _ = Reflect::set(&js_error, &"code".into(), &error.code().as_str().into());
-    let _ = Reflect::set(&js_error, &"field".into(), &error.field().into());
+    let _ = Reflect::set(&js_error, &"code".into(), &code.into());
+    if let Some(field) = field {
+        let _ = Reflect::set(&js_error, &"field".into(), &field.into());
+    }
     js_error.into()
 }
 
@@ -306,7 +314,7 @@ mod kjur_boundary {
     use js_sys::{Array, JSON, JsString, Reflect};
     use wasm_bindgen::prelude::*;
 
-    use super::input_value;
+    use super::{input_value, zoomsig_error};
     use crate::kjur::{
         self, AlgArg, AlgMember, HeaderArg, HeaderObject, KeyArg, KeyMember, KeyObject, KjurError,
         PayloadArg,
@@ -532,11 +540,7 @@ export interface KjurError extends Error {
     }
 
     fn to_js_error(function: &str, error: &KjurError) -> JsValue {
-        let js_error = js_sys::Error::new(&format!("{function}: {error}"));
-        js_error.set_name("ZoomsigError");
-        // Setting a property on a fresh Error object cannot fail.
-        let _ = Reflect::set(&js_error, &"code".into(), &error.code().into());
-        js_error.into()
+        zoomsig_error(&format!("{function}: {error}"), error.code(), None)
     }
 }
 

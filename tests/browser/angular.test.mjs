@@ -7,10 +7,8 @@ import { createHmac } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
-import { CHROMIUM_ARGS } from './harness.mjs';
+import { test } from 'node:test';
+import { formFields, openPage } from './harness.mjs';
 
 const DIST = resolve(fileURLToPath(new URL('../../www/angular/dist/zoomsig-angular/browser', import.meta.url)));
 const KEY = 'abcdEFGHijklMNOPqrst12';
@@ -20,62 +18,31 @@ const WC_INFO = 'https://zoom.us/api/v1/wc/info';
 // A reply in the shape of Zoom's to a bad signature; the SDK maps it to 3712.
 const ZOOM_REPLY = { status: false, errorCode: 200, errorMessage: 'Invalid signature.' };
 
-let server;
-let origin;
-let browser;
-
-before(async () => {
-  assert.ok(existsSync(join(DIST, 'index.html')), `no built app in ${DIST}: run make test-angular`);
-  // The production build at /, with the headers `make serve` sends (cross-origin isolated).
-  server = await startServer({ host: '127.0.0.1', port: 0, mounts: [['/', DIST]] });
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  if (server) await new Promise((done) => server.close(done));
-});
-
-/** A fresh page; /wc/info is answered with ZOOM_REPLY and recorded, every other host aborted. */
+/**
+ * The built app on a fresh server and browser (the shared harness, serving the app at /): /wc/info
+ * is answered with ZOOM_REPLY, every other request off 127.0.0.1 is refused and counted as
+ * blocked, wherever it was going.
+ */
 async function openApp() {
-  const context = await browser.newContext();
-  const session = { context, wcInfo: [], blocked: [], wasmRequests: 0, consoleErrors: [] };
-  await context.route('**/*', async (route) => {
-    const request = route.request();
-    const url = new URL(request.url());
-    if (url.hostname === '127.0.0.1') {
-      if (url.pathname.endsWith('/zoomsig_bg.wasm')) session.wasmRequests += 1;
-      return route.continue();
-    }
-    if (url.href.split('?')[0] !== WC_INFO) {
-      session.blocked.push(url.href);
-      return route.abort('blockedbyclient');
-    }
-    // The SDK posts cross-origin with credentials: answer as zoom.us would for CORS.
-    const headers = {
-      'Access-Control-Allow-Origin': origin,
-      'Access-Control-Allow-Credentials': 'true',
-      'Access-Control-Allow-Headers': request.headers()['access-control-request-headers'] ?? '*',
-      'Access-Control-Allow-Methods': 'POST, OPTIONS',
-    };
-    if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers });
-    session.wcInfo.push({ method: request.method(), fields: Object.fromEntries(new URLSearchParams(request.postData() ?? '')) });
-    return route.fulfill({ status: 200, headers, contentType: 'application/json', body: JSON.stringify(ZOOM_REPLY) });
+  assert.ok(existsSync(join(DIST, 'index.html')), `no built app in ${DIST}: run make test-angular`);
+  const session = await openPage('/', {
+    mounts: [['/', DIST]],
+    zoomAnswer: (request) => (request.url.split('?')[0] === WC_INFO ? { json: ZOOM_REPLY } : null),
   });
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') session.consoleErrors.push(message.text());
+  await session.page.waitForSelector('app-root form button[type=submit]');
+  const isWcInfo = (request) => request.url.split('?')[0] === WC_INFO && request.method !== 'OPTIONS';
+  const offMachine = session.blocked;
+  // Read live, as the tests check them at several moments.
+  return Object.defineProperties(session, {
+    wasmRequests: { get: () => session.localRequests.filter((path) => path.endsWith('/zoomsig_bg.wasm')).length },
+    wcInfo: { get: () => session.zoomRequests.filter(isWcInfo).map((request) => ({ method: request.method, fields: formFields(request) })) },
+    blocked: {
+      get: () => [
+        ...offMachine,
+        ...session.zoomRequests.filter((request) => !isWcInfo(request) && request.method !== 'OPTIONS').map((request) => request.url),
+      ],
+    },
   });
-  page.on('pageerror', (error) => session.consoleErrors.push(`pageerror: ${error.message}`));
-  await page.goto(`${origin}/`);
-  await page.waitForSelector('app-root form button[type=submit]');
-  session.page = page;
-  return session;
 }
 
 async function fillForm(page, { meetingNumber = MEETING, role = '0' } = {}) {
@@ -93,7 +60,7 @@ function decode(segment) {
 
 test('the SDK POSTs the signature the service made; it verifies and inspects ok', async (t) => {
   const session = await openApp();
-  t.after(() => session.context.close());
+  t.after(() => session.close());
   const { page } = session;
   await fillForm(page);
   assert.equal(session.wasmRequests, 0, 'the wasm is loaded on first use, not at start-up');
@@ -139,7 +106,7 @@ test('the SDK POSTs the signature the service made; it verifies and inspects ok'
 
 test('a wrong meeting number is refused before join: no POST, the field marked', async (t) => {
   const session = await openApp();
-  t.after(() => session.context.close());
+  t.after(() => session.close());
   const { page } = session;
   await fillForm(page, { meetingNumber: '857 4606 5432' });
   await page.click('button[type=submit]');

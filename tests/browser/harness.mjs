@@ -25,8 +25,8 @@ export function formFields(request) {
  * Opens `path` on a fresh server and browser. `zoomAnswer(request)` may return `{ status, json }`
  * to answer a request to Zoom's hosts; unanswered ones are aborted. Either way none is sent.
  */
-export async function openPage(path = '/', { zoomAnswer = () => null, host = '127.0.0.1' } = {}) {
-  const server = await startServer({ host, port: 0 });
+export async function openPage(path = '/', { zoomAnswer = () => null, host = '127.0.0.1', mounts = [] } = {}) {
+  const server = await startServer({ host, port: 0, mounts });
   const origin = `http://${host}:${server.address().port}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -35,9 +35,13 @@ export async function openPage(path = '/', { zoomAnswer = () => null, host = '12
   });
   const context = await browser.newContext();
   const blocked = [];
+  const localRequests = [];
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    if (url.hostname === host) return route.continue();
+    if (url.hostname === host) {
+      localRequests.push(url.pathname);
+      return route.continue();
+    }
     blocked.push(url.href);
     return route.abort('blockedbyclient');
   });
@@ -76,6 +80,7 @@ export async function openPage(path = '/', { zoomAnswer = () => null, host = '12
     page,
     origin,
     blocked,
+    localRequests,
     zoomRequests,
     consoleErrors,
     consoleMessages,

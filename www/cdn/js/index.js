@@ -16,12 +16,10 @@
     status.textContent = error.message;
   });
 
-  // A pasted join link: the meeting number and the passcode in it.
+  // A pasted join link: the passcode in it (testTool reads the meeting number from it).
   document.getElementById('meeting_number').addEventListener('input', function (event) {
     var passcode = event.target.value.match(/pwd=([\w.-]+)/);
     if (passcode) document.getElementById('meeting_pwd').value = passcode[1];
-    var digits = event.target.value.match(/\/j\/(\d{9,11})/);
-    if (digits) event.target.value = digits[1];
   });
 
   function signature(sdkKey, sdkSecret, config) {

@@ -26,7 +26,9 @@
     /** The form's meeting settings, as the sample's meeting page reads them. */
     getMeetingConfig: function () {
       return {
-        mn: value('meeting_number').replace(/\D/g, ''),
+        // zoomsig's reading of a pasted number or join link; anything else goes on as typed, for
+        // inspectSignature to name.
+        mn: zoomsig.meetingNumberDigits(value('meeting_number')) || value('meeting_number').trim(),
         name: b64EncodeUnicode(value('display_name')),
         pwd: value('meeting_pwd'),
         role: parseInt(value('meeting_role'), 10),
