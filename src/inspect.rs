@@ -5,6 +5,7 @@
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
+use crate::decimal::parse_f64;
 use crate::json_text::{
     push_array, push_bool, push_integer, push_key, push_optional_integer, push_string,
 };
@@ -910,7 +911,7 @@ impl Doctor<'_> {
         let value = payload.get(name)?;
         let number = match value {
             JsonValue::Number(value, _) => Some(*value),
-            JsonValue::String(text) => text.trim().parse::<f64>().ok().filter(|v| v.is_finite()),
+            JsonValue::String(text) => parse_f64(text.trim()).filter(|v| v.is_finite()),
             _ => None,
         };
         let Some(number) = number else {

@@ -207,7 +207,7 @@ impl Reader<'_> {
             .and_then(|b| std::str::from_utf8(b).ok())
             .unwrap_or("0");
         // The grammar above only admits text that f64 parsing accepts.
-        let value = text.parse::<f64>().unwrap_or(f64::NAN);
+        let value = crate::decimal::parse_f64(text).unwrap_or(f64::NAN);
         Ok(JsonValue::Number(value, text.to_string()))
     }
 

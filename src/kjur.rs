@@ -901,8 +901,8 @@ mod sans_eval {
                 ends.push(frac_end);
                 if let Some(end) = ends.into_iter().find(|&end| !is_word(unit(text, end))) {
                     let literal = ascii(text.get(at..end)?);
-                    // `+token`: the grammar matched is one Rust's float parser reads the same way.
-                    let value = literal.parse::<f64>().ok()?;
+                    // `+token`: the grammar matched is one `parse_f64` reads the same way.
+                    let value = crate::decimal::parse_f64(&literal)?;
                     return Some((Token::Value(Value::Number(value, literal)), end));
                 }
             }
@@ -1047,7 +1047,7 @@ mod sans_eval {
                     !e.is_empty() && digits(e)
                 });
                 if mantissa_ok && exponent_ok {
-                    text.parse().unwrap_or(f64::NAN)
+                    crate::decimal::parse_f64(text).unwrap_or(f64::NAN)
                 } else {
                     f64::NAN
                 }

@@ -9,6 +9,7 @@ pub mod kjur;
 pub mod options;
 pub mod signature;
 
+mod decimal;
 mod json_text;
 
 #[cfg(target_arch = "wasm32")]
