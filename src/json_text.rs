@@ -45,7 +45,26 @@ pub fn push_escaped(out: &mut String, value: &str) {
 /// Appends an integer the way `JSON.stringify` writes a JavaScript number holding it (valid for
 /// every integer a JavaScript number holds exactly, which is all a signature needs).
 pub fn push_integer(out: &mut String, value: i64) {
-    let _ = write!(out, "{value}");
+    // By hand rather than through `core::fmt`, which was a tenth of the payload writing time.
+    let mut digits = [0u8; 20];
+    let mut rest = value.unsigned_abs();
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        if let Some(slot) = digits.get_mut(start) {
+            *slot = b'0' + (rest % 10) as u8;
+        }
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if value < 0 {
+        out.push('-');
+    }
+    for &digit in digits.get(start..).unwrap_or_default() {
+        out.push(char::from(digit));
+    }
 }
 
 /// Appends `true` or `false`.
@@ -114,5 +133,33 @@ mod tests {
         push_integer(&mut out, 9_007_199_254_740_991);
         out.push('}');
         assert_eq!(out, r#"{"a":-5,"b":9007199254740991}"#);
+    }
+
+    #[test]
+    fn integers_match_the_standard_formatting() {
+        // The standard library's `Display` is the independent spelling here.
+        let mut values = vec![
+            0,
+            1,
+            9,
+            10,
+            99,
+            100,
+            -1,
+            -10,
+            i64::MAX,
+            i64::MIN,
+            i64::MIN + 1,
+        ];
+        let mut value: i64 = 7;
+        while let Some(next) = value.checked_mul(3) {
+            values.extend([value, -value, value - 1, value + 1]);
+            value = next;
+        }
+        for value in values {
+            let mut out = String::new();
+            push_integer(&mut out, value);
+            assert_eq!(out, value.to_string());
+        }
     }
 }

@@ -60,12 +60,16 @@ pub fn base64url(bytes: &[u8]) -> String {
 /// Builds `base64url(header).base64url(payload).base64url(mac)` from the exact header and payload
 /// text: the bytes signed are the text given, so the caller decides the JSON spelling.
 pub fn sign_compact(algorithm: HmacAlgorithm, header: &str, payload: &str, key: &[u8]) -> String {
-    let mut token = base64url(header.as_bytes());
+    // One buffer sized for the whole token: growing it was a measurable part of signing in wasm.
+    let encoded_len = |bytes: usize| bytes.div_ceil(3) * 4;
+    let mut token =
+        String::with_capacity(encoded_len(header.len()) + encoded_len(payload.len()) + 90);
+    URL_SAFE_NO_PAD.encode_string(header.as_bytes(), &mut token);
     token.push('.');
-    token.push_str(&base64url(payload.as_bytes()));
+    URL_SAFE_NO_PAD.encode_string(payload.as_bytes(), &mut token);
     let mac = algorithm.mac(key, token.as_bytes());
     token.push('.');
-    token.push_str(&base64url(&mac));
+    URL_SAFE_NO_PAD.encode_string(&mac, &mut token);
     token
 }
 

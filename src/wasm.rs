@@ -255,16 +255,18 @@ fn join_error_input(error: &JsValue) -> InputValue {
 }
 
 fn input_value(value: &JsValue, read_members: bool) -> InputValue {
-    if value.is_undefined() {
+    // Every probe is a call into JS, and options are mostly strings and numbers: ask for those
+    // first (the kinds do not overlap, so the order changes nothing else).
+    if let Some(text) = value.as_string() {
+        InputValue::String(text)
+    } else if let Some(number) = value.as_f64() {
+        InputValue::Number(number)
+    } else if value.is_undefined() {
         InputValue::Undefined
     } else if value.is_null() {
         InputValue::Null
     } else if let Some(flag) = value.as_bool() {
         InputValue::Bool(flag)
-    } else if let Some(number) = value.as_f64() {
-        InputValue::Number(number)
-    } else if let Some(text) = value.as_string() {
-        InputValue::String(text)
     } else if Array::is_array(value) {
         InputValue::Array
     } else if value.is_object() {
@@ -284,8 +286,9 @@ fn input_value(value: &JsValue, read_members: bool) -> InputValue {
     }
 }
 
+/// One `[name, value]` pair of `Object.entries`, which are always two-element arrays.
 fn member(pair: &JsValue) -> Option<(String, InputValue)> {
-    let pair = pair.dyn_ref::<Array>()?;
+    let pair = pair.unchecked_ref::<Array>();
     let name = pair.get(0).as_string()?;
     Some((name, input_value(&pair.get(1), false)))
 }
