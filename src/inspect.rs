@@ -2,9 +2,6 @@
 //! each problem reported as a finding with a stable code, what is wrong and how to fix it.
 //! It never fails: any string gets a report.
 
-use base64::Engine as _;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-
 use crate::decimal::parse_f64;
 use crate::json_text::{
     push_array, push_bool, push_integer, push_key, push_optional_integer, push_string,
@@ -621,8 +618,8 @@ impl Doctor<'_> {
                 other => other,
             })
             .collect();
-        match URL_SAFE_NO_PAD.decode(normalised.as_bytes()) {
-            Ok(bytes) if !bytes.is_empty() || name == "signature" => Some(bytes),
+        match crate::base64url::decode(normalised.as_bytes()) {
+            Some(bytes) if !bytes.is_empty() || name == "signature" => Some(bytes),
             _ => {
                 self.add(
                     FindingCode::SegmentNotBase64,

@@ -9,6 +9,7 @@ pub mod kjur;
 pub mod options;
 pub mod signature;
 
+mod base64url;
 mod decimal;
 mod json_text;
 

@@ -1,12 +1,10 @@
 //! The JavaScript boundary: turns JS values into core inputs and core errors into JS `Error`s.
 //! Nothing here decides anything; the rules live in the core modules.
 
-use js_sys::{Array, JSON, Reflect};
+use js_sys::{Array, Reflect};
 use wasm_bindgen::prelude::*;
 
 use crate::error::SignatureError;
-use crate::inspect::inspect_with_context_input;
-use crate::join_errors::{JoinError, explain_join_error};
 use crate::options::InputValue;
 use crate::signature::SignatureRequest;
 
@@ -48,7 +46,109 @@ export interface SignatureError extends Error {
   code: SignatureErrorCode;
   field: string;
 }
+"#;
 
+#[wasm_bindgen]
+extern "C" {
+    /// The options object, typed by the TypeScript section above.
+    #[wasm_bindgen(typescript_type = "SignatureOptions")]
+    pub type SignatureOptions;
+
+    // Reading properties runs getters and proxy traps, which may throw: catch rather than unwind.
+    #[wasm_bindgen(js_namespace = Object, js_name = entries, catch)]
+    fn object_entries(object: &JsValue) -> Result<Array, JsValue>;
+}
+
+/// Makes a Meeting SDK signature (an HS256 JWT) from the options; throws a `SignatureError`
+/// naming the option and the fix when one is wrong.
+#[wasm_bindgen(js_name = generateSignature)]
+pub fn generate_signature(options: &SignatureOptions) -> Result<String, JsValue> {
+    SignatureRequest::from_options(&input_value(options, true))
+        .and_then(|request| request.sign(now_seconds()))
+        .map_err(|error| to_js_error(&error))
+}
+
+/// The digits-only meeting number a pasted value means (`857 4606 5432`, `857-4606-5432`, a join
+/// link), or `undefined` when it is not one.
+#[wasm_bindgen(js_name = meetingNumberDigits)]
+pub fn meeting_number_digits(text: &str) -> Option<String> {
+    crate::signature::meeting_number_digits(text)
+}
+
+fn now_seconds() -> i64 {
+    (js_sys::Date::now() / 1000.0).floor() as i64
+}
+
+fn input_value(value: &JsValue, read_members: bool) -> InputValue {
+    // Every probe is a call into JS, and options are mostly strings and numbers: ask for those
+    // first (the kinds do not overlap, so the order changes nothing else).
+    if let Some(text) = value.as_string() {
+        InputValue::String(text)
+    } else if let Some(number) = value.as_f64() {
+        InputValue::Number(number)
+    } else if value.is_undefined() {
+        InputValue::Undefined
+    } else if value.is_null() {
+        InputValue::Null
+    } else if let Some(flag) = value.as_bool() {
+        InputValue::Bool(flag)
+    } else if Array::is_array(value) {
+        InputValue::Array
+    } else if value.is_object() {
+        let members = if read_members {
+            match object_entries(value) {
+                Ok(entries) => entries.iter().filter_map(|pair| member(&pair)).collect(),
+                Err(_) => {
+                    return InputValue::Other("object whose properties cannot be read".into());
+                }
+            }
+        } else {
+            Vec::new()
+        };
+        InputValue::Object(members)
+    } else {
+        InputValue::Other(value.js_typeof().as_string().unwrap_or_default())
+    }
+}
+
+/// One `[name, value]` pair of `Object.entries`, which are always two-element arrays.
+fn member(pair: &JsValue) -> Option<(String, InputValue)> {
+    let pair = pair.unchecked_ref::<Array>();
+    let name = pair.get(0).as_string()?;
+    Some((name, input_value(&pair.get(1), false)))
+}
+
+fn to_js_error(error: &SignatureError) -> JsValue {
+    zoomsig_error(error.message(), error.code().as_str(), Some(error.field()))
+}
+
+/// The `Error` every refusal throws: name `ZoomsigError`, a stable `code`, and the `field` when
+/// one option is concerned.
+fn zoomsig_error(message: &str, code: &str, field: Option<&str>) -> JsValue {
+    let js_error = js_sys::Error::new(message);
+    js_error.set_name("ZoomsigError");
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = Reflect::set(&js_error, &"code".into(), &code.into());
+    if let Some(field) = field {
+        let _ = Reflect::set(&js_error, &"field".into(), &field.into());
+    }
+    js_error.into()
+}
+
+/// `inspectSignature` and `explainJoinError`: the signature doctor. Left out of the signer-only
+/// build (`--no-default-features`), whose module is a third of the size.
+#[cfg(feature = "doctor")]
+mod doctor_boundary {
+    use js_sys::{JSON, Reflect};
+    use wasm_bindgen::prelude::*;
+
+    use super::{input_value, now_seconds};
+    use crate::inspect::inspect_with_context_input;
+    use crate::join_errors::{JoinError, explain_join_error};
+    use crate::options::InputValue;
+
+    #[wasm_bindgen(typescript_custom_section)]
+    const DOCTOR_TYPESCRIPT_TYPES: &str = r#"
 /** What `inspectSignature` is told about the join the token is for. All optional. */
 export interface InspectContext {
   /** The secret, to verify the HMAC (also as clientSecret). Never appears in the report. */
@@ -156,163 +256,89 @@ export interface JoinErrorExplanation {
 }
 "#;
 
-#[wasm_bindgen]
-extern "C" {
-    /// The options object, typed by the TypeScript section above.
-    #[wasm_bindgen(typescript_type = "SignatureOptions")]
-    pub type SignatureOptions;
+    #[wasm_bindgen]
+    extern "C" {
+        /// The inspection context, typed by the TypeScript section above.
+        #[wasm_bindgen(typescript_type = "InspectContext")]
+        pub type InspectContextObject;
 
-    /// The inspection context, typed by the TypeScript section above.
-    #[wasm_bindgen(typescript_type = "InspectContext")]
-    pub type InspectContextObject;
+        /// A report, typed by the TypeScript section above.
+        #[wasm_bindgen(typescript_type = "InspectReport")]
+        pub type InspectReportObject;
 
-    /// A report, typed by the TypeScript section above.
-    #[wasm_bindgen(typescript_type = "InspectReport")]
-    pub type InspectReportObject;
+        /// A join error as the SDK gives it.
+        #[wasm_bindgen(typescript_type = "SdkJoinError")]
+        pub type SdkJoinError;
 
-    /// A join error as the SDK gives it.
-    #[wasm_bindgen(typescript_type = "SdkJoinError")]
-    pub type SdkJoinError;
-
-    /// An explanation, typed by the TypeScript section above.
-    #[wasm_bindgen(typescript_type = "JoinErrorExplanation")]
-    pub type JoinErrorExplanationObject;
-
-    // Reading properties runs getters and proxy traps, which may throw: catch rather than unwind.
-    #[wasm_bindgen(js_namespace = Object, js_name = entries, catch)]
-    fn object_entries(object: &JsValue) -> Result<Array, JsValue>;
-}
-
-/// Makes a Meeting SDK signature (an HS256 JWT) from the options; throws a `SignatureError`
-/// naming the option and the fix when one is wrong.
-#[wasm_bindgen(js_name = generateSignature)]
-pub fn generate_signature(options: &SignatureOptions) -> Result<String, JsValue> {
-    SignatureRequest::from_options(&input_value(options, true))
-        .and_then(|request| request.sign(now_seconds()))
-        .map_err(|error| to_js_error(&error))
-}
-
-/// Says everything that can be known offline about why Zoom would refuse `token`. Never throws
-/// for a string (a non-string is a `TypeError`).
-#[wasm_bindgen(js_name = inspectSignature)]
-pub fn inspect_signature(
-    #[wasm_bindgen(unchecked_param_type = "string")] token: &JsValue,
-    context: Option<InspectContextObject>,
-) -> Result<InspectReportObject, JsValue> {
-    let Some(token) = token.as_string() else {
-        let message = format!(
-            "inspectSignature takes the signature as a string; got {}.",
-            input_value(token, false).describe()
-        );
-        return Err(js_sys::TypeError::new(&message).into());
-    };
-    let context = context.map_or(InputValue::Undefined, |c| input_value(&c, true));
-    let report = inspect_with_context_input(&token, &context, now_seconds());
-    Ok(JSON::parse(&report.to_json())?.unchecked_into())
-}
-
-/// Explains an error from the SDK's `join`: a code, or the error object or exception it gave.
-#[wasm_bindgen(js_name = explainJoinError)]
-pub fn explain_join_error_js(error: &SdkJoinError) -> Result<JoinErrorExplanationObject, JsValue> {
-    let explanation = explain_join_error(&JoinError::from_input(&join_error_input(error)));
-    Ok(JSON::parse(&explanation.to_json())?.unchecked_into())
-}
-
-/// The digits-only meeting number a pasted value means (`857 4606 5432`, `857-4606-5432`, a join
-/// link), or `undefined` when it is not one.
-#[wasm_bindgen(js_name = meetingNumberDigits)]
-pub fn meeting_number_digits(text: &str) -> Option<String> {
-    crate::signature::meeting_number_digits(text)
-}
-
-fn now_seconds() -> i64 {
-    (js_sys::Date::now() / 1000.0).floor() as i64
-}
-
-/// An SDK error object's members that explaining reads, by name: an `Error`'s `message` and
-/// `name` are not enumerable, so `Object.entries` would miss them.
-fn join_error_input(error: &JsValue) -> InputValue {
-    if !error.is_object() {
-        return input_value(error, false);
+        /// An explanation, typed by the TypeScript section above.
+        #[wasm_bindgen(typescript_type = "JoinErrorExplanation")]
+        pub type JoinErrorExplanationObject;
     }
-    let members = [
-        "errorCode",
-        "code",
-        "reason",
-        "errorMessage",
-        "result",
-        "message",
-        "type",
-        "name",
-    ]
-    .iter()
-    .filter_map(|name| {
-        let value = Reflect::get(error, &JsValue::from_str(name)).ok()?;
-        Some((name.to_string(), input_value(&value, false)))
-    })
-    .collect();
-    InputValue::Object(members)
-}
 
-fn input_value(value: &JsValue, read_members: bool) -> InputValue {
-    // Every probe is a call into JS, and options are mostly strings and numbers: ask for those
-    // first (the kinds do not overlap, so the order changes nothing else).
-    if let Some(text) = value.as_string() {
-        InputValue::String(text)
-    } else if let Some(number) = value.as_f64() {
-        InputValue::Number(number)
-    } else if value.is_undefined() {
-        InputValue::Undefined
-    } else if value.is_null() {
-        InputValue::Null
-    } else if let Some(flag) = value.as_bool() {
-        InputValue::Bool(flag)
-    } else if Array::is_array(value) {
-        InputValue::Array
-    } else if value.is_object() {
-        let members = if read_members {
-            match object_entries(value) {
-                Ok(entries) => entries.iter().filter_map(|pair| member(&pair)).collect(),
-                Err(_) => {
-                    return InputValue::Other("object whose properties cannot be read".into());
-                }
-            }
-        } else {
-            Vec::new()
+    /// Says everything that can be known offline about why Zoom would refuse `token`. Never throws
+    /// for a string (a non-string is a `TypeError`).
+    #[wasm_bindgen(js_name = inspectSignature)]
+    pub fn inspect_signature(
+        #[wasm_bindgen(unchecked_param_type = "string")] token: &JsValue,
+        context: Option<InspectContextObject>,
+    ) -> Result<InspectReportObject, JsValue> {
+        let Some(token) = token.as_string() else {
+            let message = format!(
+                "inspectSignature takes the signature as a string; got {}.",
+                input_value(token, false).describe()
+            );
+            return Err(js_sys::TypeError::new(&message).into());
         };
+        let context = context.map_or(InputValue::Undefined, |c| input_value(&c, true));
+        let report = inspect_with_context_input(&token, &context, now_seconds());
+        Ok(JSON::parse(&report.to_json())?.unchecked_into())
+    }
+
+    /// Explains an error from the SDK's `join`: a code, or the error object or exception it gave.
+    #[wasm_bindgen(js_name = explainJoinError)]
+    pub fn explain_join_error_js(
+        error: &SdkJoinError,
+    ) -> Result<JoinErrorExplanationObject, JsValue> {
+        let explanation = explain_join_error(&JoinError::from_input(&join_error_input(error)));
+        Ok(JSON::parse(&explanation.to_json())?.unchecked_into())
+    }
+
+    /// An SDK error object's members that explaining reads, by name: an `Error`'s `message` and
+    /// `name` are not enumerable, so `Object.entries` would miss them.
+    fn join_error_input(error: &JsValue) -> InputValue {
+        if !error.is_object() {
+            return input_value(error, false);
+        }
+        let members = [
+            "errorCode",
+            "code",
+            "reason",
+            "errorMessage",
+            "result",
+            "message",
+            "type",
+            "name",
+        ]
+        .iter()
+        .filter_map(|name| {
+            let value = Reflect::get(error, &JsValue::from_str(name)).ok()?;
+            Some((name.to_string(), input_value(&value, false)))
+        })
+        .collect();
         InputValue::Object(members)
-    } else {
-        InputValue::Other(value.js_typeof().as_string().unwrap_or_default())
     }
 }
 
-/// One `[name, value]` pair of `Object.entries`, which are always two-element arrays.
-fn member(pair: &JsValue) -> Option<(String, InputValue)> {
-    let pair = pair.unchecked_ref::<Array>();
-    let name = pair.get(0).as_string()?;
-    Some((name, input_value(&pair.get(1), false)))
-}
-
-fn to_js_error(error: &SignatureError) -> JsValue {
-    zoomsig_error(error.message(), error.code().as_str(), Some(error.field()))
-}
-
-/// The `Error` every refusal throws: name `ZoomsigError`, a stable `code`, and the `field` when
-/// one option is concerned.
-fn zoomsig_error(message: &str, code: &str, field: Option<&str>) -> JsValue {
-    let js_error = js_sys::Error::new(message);
-    js_error.set_name("ZoomsigError");
-    // Setting a property on a fresh Error object cannot fail.
-    let _ = Reflect::set(&js_error, &"code".into(), &code.into());
-    if let Some(field) = field {
-        let _ = Reflect::set(&js_error, &"field".into(), &field.into());
-    }
-    js_error.into()
-}
+#[cfg(feature = "doctor")]
+pub use doctor_boundary::{
+    InspectContextObject, InspectReportObject, JoinErrorExplanationObject, SdkJoinError,
+    explain_join_error_js, inspect_signature,
+};
 
 /// `KJUR.jws.JWS.sign` and `verify` as jsrsasign has them, exported under that namespace so that
 /// `import { KJUR } from 'zoomsig'` and the classic build's `zoomsig.KJUR` replace jsrsasign's.
 /// The rules are in `crate::kjur`; this only sorts JS values into its inputs.
+#[cfg(feature = "kjur")]
 mod kjur_boundary {
     use js_sys::{Array, JSON, JsString, Reflect};
     use wasm_bindgen::prelude::*;
@@ -547,4 +573,5 @@ export interface KjurError extends Error {
     }
 }
 
+#[cfg(feature = "kjur")]
 pub use kjur_boundary::{kjur_sign, kjur_verify};
