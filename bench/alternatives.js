@@ -56,6 +56,16 @@ export const ALTERNATIVES = {
       return { sync: true, sign: () => zoomsig.generateSignature(options) };
     },
   },
+  zoomsigSigner: {
+    label: 'zoomsig signer-only module',
+    files: ['pkg/signer/zoomsig_signer.js', 'pkg/signer/zoomsig_signer_bg.wasm'],
+    async load() {
+      const signer = await import('/pkg/signer/zoomsig_signer.js');
+      await signer.default();
+      const options = { sdkKey: KEY, sdkSecret: SECRET, meetingNumber: MEETING, role: 0, iat: IAT };
+      return { sync: true, sign: () => signer.generateSignature(options) };
+    },
+  },
   zoomsigKjur: {
     label: 'zoomsig KJUR drop-in',
     files: ['pkg/zoomsig.js', 'pkg/zoomsig_bg.wasm'],

@@ -15,9 +15,19 @@ const ROOT = new URL('..', import.meta.url).pathname;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 10);
 const FLOOR_NS = 1700; // The native floor for this HMAC without SHA instructions (issue 7).
-const ORDER = ['zoomsig', 'zoomsigKjur', 'jsrsasignAll', 'jsrsasignHs', 'jose', 'subtle'];
+// zoomsig's cold start step by step (bench/cold.js `stages`), in the order they happen.
+const STAGES = {
+  glueFetch: 'fetch glue',
+  glueEvaluate: 'parse and run glue',
+  wasmFetch: 'fetch wasm',
+  compile: 'compile',
+  instantiate: 'instantiate',
+  firstCall: 'first call',
+};
+const ORDER = ['zoomsig', 'zoomsigSigner', 'zoomsigKjur', 'jsrsasignAll', 'jsrsasignHs', 'jose', 'subtle'];
 const LABELS = {
   zoomsig: 'zoomsig generateSignature',
+  zoomsigSigner: 'zoomsig signer-only module',
   zoomsigKjur: 'zoomsig KJUR drop-in',
   jsrsasignAll: 'jsrsasign (all-min)',
   jsrsasignHs: 'jsrsasign HS-only (jwths-min)',
@@ -55,6 +65,7 @@ function sizes() {
     ['zoomsig: wasm + glue (everything, ES module)', ['pkg/zoomsig.js', 'pkg/zoomsig_bg.wasm']],
     ['zoomsig: wasm', ['pkg/zoomsig_bg.wasm']],
     ['zoomsig: JS glue', ['pkg/zoomsig.js']],
+    ['zoomsig signer-only module: wasm + glue', ['pkg/signer/zoomsig_signer.js', 'pkg/signer/zoomsig_signer_bg.wasm']],
   ];
   // The classic-script builds, where the package has them.
   const classic = join(ROOT, 'pkg/classic');
@@ -109,6 +120,7 @@ async function chromiumRun(origin) {
   const steady = await steadyPage.evaluate(() => window.benchResult);
   if (steady.error) throw new Error(`Chromium: ${steady.error}`);
   const cold = {};
+  const coldStages = [];
   for (let run = 0; run < COLD_RUNS; run += 1) {
     for (const name of ORDER) {
       const context = await browser.newContext();
@@ -119,9 +131,16 @@ async function chromiumRun(origin) {
       if (result.error) throw new Error(`Chromium cold ${name}: ${result.error}`);
       if (!result.skipped) (cold[name] ??= []).push(result.ms);
     }
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${origin}/bench/cold.html?alt=zoomsigStages`);
+    const result = await page.evaluate(() => window.benchResult);
+    await context.close();
+    if (result.error) throw new Error(`Chromium cold stages: ${result.error}`);
+    coldStages.push(result.stages);
   }
   await browser.close();
-  return { browser: `Chromium ${version}`, steady, cold };
+  return { browser: `Chromium ${version}`, steady, cold, coldStages };
 }
 
 function freePort() {
@@ -177,6 +196,7 @@ async function firefoxRun(origin) {
     const steady = await result(`${origin}/bench/steady.html?rounds=${ROUNDS}`);
     if (steady.error) throw new Error(`Firefox: ${steady.error}`);
     const cold = {};
+    const coldStages = [];
     for (let run = 0; run < COLD_RUNS; run += 1) {
       for (const name of ORDER) {
         // A fresh document each time; the server sends no-store, so nothing is cached.
@@ -185,10 +205,14 @@ async function firefoxRun(origin) {
         if (outcome.error) throw new Error(`Firefox cold ${name}: ${outcome.error}`);
         if (!outcome.skipped) (cold[name] ??= []).push(outcome.ms);
       }
+      await call('POST', `/session/${id}/url`, { url: 'about:blank' });
+      const outcome = await result(`${origin}/bench/cold.html?alt=zoomsigStages&run=${run}`);
+      if (outcome.error) throw new Error(`Firefox cold stages: ${outcome.error}`);
+      coldStages.push(outcome.stages);
     }
     await call('DELETE', `/session/${id}`);
     rmSync(profile, { recursive: true, force: true });
-    return { browser: `Firefox ${capabilities.browserVersion}`, steady, cold };
+    return { browser: `Firefox ${capabilities.browserVersion}`, steady, cold, coldStages };
   } finally {
     driver.kill();
   }
@@ -257,6 +281,17 @@ function report({ runs, sizeRows, native, date, machine }) {
       lines.push(`| ${LABELS[row.name]} | ${fmt(row.median, 2)} | ${fmt(row.p10, 2)} to ${fmt(row.p90, 2)} | ${fmt(row.ratio, 1)} | ${cold} |`);
     }
     lines.push('');
+    const stage = (key) => median(run.coldStages.map((s) => s[key]));
+    const all = Object.keys(STAGES).reduce((sum, key) => sum + stage(key), 0);
+    const fetching = stage('glueFetch') + stage('wasmFetch');
+    lines.push(
+      `zoomsig's cold start step by step (ms, median of ${run.coldStages.length} fresh pages; compiled from the bytes rather than while streaming):`,
+      '',
+      `| ${Object.values(STAGES).join(' | ')} | sum | sum without the two fetches |`,
+      `|${'---|'.repeat(Object.keys(STAGES).length + 2)}`,
+      `| ${Object.keys(STAGES).map((key) => fmt(stage(key), 2)).join(' | ')} | ${fmt(all, 2)} | ${fmt(all - fetching, 2)} |`,
+      '',
+    );
   }
   lines.push('## Size (everything a page must load)', '', '| what | bytes | gzip -9 bytes |', '|---|---|---|');
   for (const row of sizeRows) lines.push(`| ${row.label} | ${row.bytes} | ${row.gzip} |`);
@@ -274,7 +309,8 @@ function readmeSummary(runs, sizeRows) {
     const cold = chromiumRun.cold[row.name] ? fmt(median(chromiumRun.cold[row.name]), 2) : 'n/a';
     lines.push(`| ${LABELS[row.name]} | ${fmt(row.median, 2)} | ${fmt(row.ratio, 1)} | ${cold} |`);
   }
-  lines.push('', `Package size (wasm + glue, gzip -9): ${sizeRows[0].gzip} bytes.`);
+  const signerRow = sizeRows.find((row) => row.label.startsWith('zoomsig signer-only'));
+  lines.push('', `Package size (wasm + glue, gzip -9): ${sizeRows[0].gzip} bytes; the signer-only module: ${signerRow.gzip} bytes.`);
   return lines.join('\n');
 }
 
