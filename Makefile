@@ -40,6 +40,8 @@ pkg/zoomsig_bg.wasm: $(SOURCES)
 	wasm-bindgen --target web --out-dir pkg --out-name zoomsig target/zoomsig-full.wasm
 	# npm binaryen's wasm-opt: Debian's makes modules that break at run time (README, set-up notes).
 	node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers pkg/zoomsig_bg.wasm -o pkg/zoomsig_bg.wasm
+	# The glue minified (names of exports and imports kept): 1.7 KB less gzip, a quicker parse.
+	node_modules/.bin/esbuild pkg/zoomsig.js --minify --format=esm --log-level=warning --allow-overwrite --outfile=pkg/zoomsig.js
 	node scripts/write-package-json.mjs
 	cp README.md pkg/README.md
 	@printf 'pkg: wasm %s bytes, gzip -9 of wasm + glue %s bytes\n' \
@@ -52,6 +54,7 @@ pkg/signer/zoomsig_signer_bg.wasm: $(SOURCES) pkg/zoomsig_bg.wasm
 	cp $(RAW_WASM) target/zoomsig-signer.wasm
 	wasm-bindgen --target web --out-dir pkg/signer --out-name zoomsig_signer target/zoomsig-signer.wasm
 	node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers pkg/signer/zoomsig_signer_bg.wasm -o pkg/signer/zoomsig_signer_bg.wasm
+	node_modules/.bin/esbuild pkg/signer/zoomsig_signer.js --minify --format=esm --log-level=warning --allow-overwrite --outfile=pkg/signer/zoomsig_signer.js
 	@printf 'pkg/signer: wasm %s bytes, gzip -9 of wasm + glue %s bytes\n' \
 	  $$(wc -c < pkg/signer/zoomsig_signer_bg.wasm) $$(cat pkg/signer/zoomsig_signer_bg.wasm pkg/signer/zoomsig_signer.js | gzip -9 | wc -c)
 
