@@ -2,8 +2,6 @@
 //! signature payload holds. Zoom's samples sign `JSON.stringify(payload)`, so matching its spelling
 //! is what makes our tokens identical to theirs.
 
-use std::fmt::Write as _;
-
 /// Appends `value` as a JSON string literal: `"` and `\` escaped, the short escapes for
 /// backspace, form feed, newline, carriage return and tab, `\u00xx` (lower-case hex) for the other
 /// control characters, everything else as is.
@@ -32,8 +30,12 @@ pub fn push_escaped(out: &mut String, value: &str) {
         };
         out.push_str(value.get(plain_from..at).unwrap_or_default());
         if escape.is_empty() {
-            // Writing to a String cannot fail.
-            let _ = write!(out, "\\u{:04x}", byte);
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            let digit =
+                |nibble: u8| char::from(HEX.get(usize::from(nibble)).copied().unwrap_or(b'0'));
+            out.push_str("\\u00");
+            out.push(digit(byte >> 4));
+            out.push(digit(byte & 0xf));
         } else {
             out.push_str(escape);
         }

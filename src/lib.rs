@@ -12,6 +12,7 @@ pub mod signature;
 mod base64url;
 mod decimal;
 mod json_text;
+mod message;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -3,6 +3,7 @@
 //! [`InputValue`], so every rule here is tested natively.
 
 use crate::error::{ErrorCode, SignatureError};
+use crate::message::message;
 use crate::signature::{MeetingNumber, Role, SignatureRequest};
 
 /// A JavaScript value as far as option checking needs to know it.
@@ -42,7 +43,7 @@ impl InputValue {
             Self::Unreadable => {
                 "an object whose properties could not be read (a getter threw)".into()
             }
-            Self::Other(kind) => format!("a {kind}"),
+            Self::Other(kind) => message!["a ", kind],
         }
     }
 
@@ -143,10 +144,11 @@ impl SignatureRequest {
             return Err(SignatureError::new(
                 ErrorCode::InvalidOptions,
                 "options",
-                format!(
-                    "generateSignature takes one options object, e.g. {{ sdkKey, sdkSecret, meetingNumber, role }}; got {}.",
-                    options.describe()
-                ),
+                message![
+                    "generateSignature takes one options object, e.g. { sdkKey, sdkSecret, meetingNumber, role }; got ",
+                    options.describe(),
+                    "."
+                ],
             ));
         };
         let present: Vec<&(String, InputValue)> =
@@ -213,11 +215,14 @@ impl SignatureRequest {
 
 fn unknown_option(name: &str) -> SignatureError {
     let message = match suggest_option(name) {
-        Some(meant) => format!("Unknown option `{name}`: did you mean `{meant}`?"),
-        None => format!(
-            "Unknown option `{name}`: generateSignature takes {}.",
-            OPTION_NAMES.join(", ")
-        ),
+        Some(meant) => message!["Unknown option `", name, "`: did you mean `", meant, "`?"],
+        None => message![
+            "Unknown option `",
+            name,
+            "`: generateSignature takes ",
+            OPTION_NAMES.join(", "),
+            "."
+        ],
     };
     SignatureError::new(ErrorCode::UnknownOption, name, message)
 }
@@ -226,7 +231,7 @@ fn missing(field: &str, what: &str) -> SignatureError {
     SignatureError::new(
         ErrorCode::MissingOption,
         field,
-        format!("Missing option `{field}`: give {what}."),
+        message!["Missing option `", field, "`: give ", what, "."],
     )
 }
 
@@ -250,10 +255,12 @@ fn aliased_string(
         other => Err(SignatureError::new(
             code,
             name,
-            format!(
-                "{name} must be a string, copied from your app's credentials; got {}.",
-                other.describe()
-            ),
+            message![
+                name,
+                " must be a string, copied from your app's credentials; got ",
+                other.describe(),
+                "."
+            ],
         )),
     };
     match (main, alias) {
@@ -263,9 +270,12 @@ fn aliased_string(
                 return Err(SignatureError::new(
                     ErrorCode::ConflictingOptions,
                     alias_name,
-                    format!(
-                        "{main_name} and {alias_name} are two names for the same value, and they differ: give only one."
-                    ),
+                    message![
+                        main_name,
+                        " and ",
+                        alias_name,
+                        " are two names for the same value, and they differ: give only one."
+                    ],
                 ));
             }
             Ok(m)
@@ -294,18 +304,20 @@ fn meeting_number(value: &InputValue) -> Result<MeetingNumber, SignatureError> {
         InputValue::Number(n) => Err(SignatureError::new(
             ErrorCode::InvalidMeetingNumber,
             "meetingNumber",
-            format!(
-                "meetingNumber must be the 9 to 11 digit meeting ID; got {}.",
-                describe_number(*n)
-            ),
+            message![
+                "meetingNumber must be the 9 to 11 digit meeting ID; got ",
+                describe_number(*n),
+                "."
+            ],
         )),
         other => Err(SignatureError::new(
             ErrorCode::InvalidMeetingNumber,
             "meetingNumber",
-            format!(
-                "meetingNumber must be a string or a number holding the 9 to 11 digit meeting ID; got {}.",
-                other.describe()
-            ),
+            message![
+                "meetingNumber must be a string or a number holding the 9 to 11 digit meeting ID; got ",
+                other.describe(),
+                "."
+            ],
         )),
     }
 }
@@ -334,16 +346,16 @@ fn whole_seconds(
         SignatureError::new(
             code,
             field,
-            format!("{field} must be a whole number of seconds; got {what}."),
+            message![field, " must be a whole number of seconds; got ", what, "."],
         )
     };
     match value {
         InputValue::Number(n) if n.is_nan() => Err(refuse("NaN".into())),
         InputValue::Number(n) if n.is_infinite() => Err(refuse("an infinite number".into())),
-        InputValue::Number(n) if n.fract() != 0.0 => Err(refuse(format!(
-            "{}, which has a fraction (use Math.floor)",
-            describe_number(*n)
-        ))),
+        InputValue::Number(n) if n.fract() != 0.0 => Err(refuse(message![
+            describe_number(*n),
+            ", which has a fraction (use Math.floor)"
+        ])),
         // Beyond ±2^53 a JS number is not an exact integer; such values fail the range checks anyway.
         InputValue::Number(n) if n.abs() < 9.0e15 => Ok(*n as i64),
         InputValue::Number(_) => Err(refuse("a number far out of range".into())),
@@ -365,9 +377,9 @@ fn describe_number(n: f64) -> String {
     if n.is_nan() {
         "NaN".into()
     } else if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("the number {}", n as i64)
+        message!["the number ", n as i64]
     } else if n.is_finite() && n.abs() < 1e15 {
-        format!("the number {}.\u{2026}", n.trunc() as i64)
+        message!["the number ", n.trunc() as i64, ".\u{2026}"]
     } else {
         "a number far out of range".into()
     }

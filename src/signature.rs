@@ -4,6 +4,7 @@
 use crate::error::{ErrorCode, SignatureError};
 use crate::json_text::{push_integer, push_key, push_string};
 use crate::jws::{HmacAlgorithm, sign_compact};
+use crate::message::message;
 
 /// The header of every Meeting SDK signature, spelled as `JSON.stringify` spells it.
 pub const HEADER_JSON: &str = r#"{"alg":"HS256","typ":"JWT"}"#;
@@ -178,16 +179,18 @@ fn check_meeting_number(number: &MeetingNumber) -> Result<(), SignatureError> {
             }
             text.len()
         }
-        MeetingNumber::Number(number) => number.to_string().len(),
+        MeetingNumber::Number(number) => decimal_digits(*number),
     };
     if !MEETING_NUMBER_DIGITS.contains(&digits) {
         return Err(SignatureError::new(
             ErrorCode::InvalidMeetingNumber,
             "meetingNumber",
-            format!(
-                "meetingNumber has {digits} digits, but a Zoom meeting ID has 9 to 11: \
+            message![
+                "meetingNumber has ",
+                digits,
+                " digits, but a Zoom meeting ID has 9 to 11: \
                  copy the meeting ID from the invite (e.g. 85746065432)."
-            ),
+            ],
         ));
     }
     Ok(())
@@ -196,13 +199,17 @@ fn check_meeting_number(number: &MeetingNumber) -> Result<(), SignatureError> {
 fn meeting_number_not_digits(text: &str) -> SignatureError {
     let message = match digits_only_form(text) {
         Some(digits) if JOIN_LINK_MARKERS.iter().any(|m| find(text, m).is_some()) => {
-            format!(
-                "meetingNumber is a meeting link, not a meeting number: use the digits from it, \"{digits}\"."
-            )
+            message![
+                "meetingNumber is a meeting link, not a meeting number: use the digits from it, \"",
+                digits,
+                "\"."
+            ]
         }
-        Some(digits) => format!(
-            "meetingNumber must be digits only, without spaces or dashes: use \"{digits}\"."
-        ),
+        Some(digits) => message![
+            "meetingNumber must be digits only, without spaces or dashes: use \"",
+            digits,
+            "\"."
+        ],
         None => "meetingNumber must be the meeting ID, 9 to 11 digits with nothing else \
                  (e.g. \"85746065432\"), as a string or a number."
             .to_string(),
@@ -218,6 +225,17 @@ pub fn meeting_number_digits(text: &str) -> Option<String> {
         return Some(trimmed.to_string());
     }
     digits_only_form(trimmed)
+}
+
+/// How many decimal digits `number` has.
+fn decimal_digits(number: u64) -> usize {
+    let mut count = 1;
+    let mut rest = number / 10;
+    while rest > 0 {
+        count += 1;
+        rest /= 10;
+    }
+    count
 }
 
 /// What precedes the meeting ID in Zoom's join, web-client and start links.
@@ -262,13 +280,19 @@ fn check_expiration(seconds: i64) -> Result<(), SignatureError> {
     let message = if seconds % 1000 == 0
         && (MIN_EXPIRATION_SECONDS..=MAX_EXPIRATION_SECONDS).contains(&in_seconds)
     {
-        format!(
-            "expirationSeconds is {seconds}, which looks like milliseconds: give seconds, {in_seconds}."
-        )
+        message![
+            "expirationSeconds is ",
+            seconds,
+            ", which looks like milliseconds: give seconds, ",
+            in_seconds,
+            "."
+        ]
     } else {
-        format!(
-            "expirationSeconds must be from 1800 (30 minutes) to 172800 (48 hours), as Zoom requires; got {seconds}."
-        )
+        message![
+            "expirationSeconds must be from 1800 (30 minutes) to 172800 (48 hours), as Zoom requires; got ",
+            seconds,
+            "."
+        ]
     };
     Err(SignatureError::new(
         ErrorCode::InvalidExpiration,
@@ -282,15 +306,18 @@ fn check_iat(iat: i64) -> Result<i64, SignatureError> {
         return Ok(iat);
     }
     let message = if iat >= MILLISECONDS_FROM {
-        format!(
-            "iat is {iat}, which is milliseconds: Zoom wants seconds since the epoch, \
+        message![
+            "iat is ",
+            iat,
+            ", which is milliseconds: Zoom wants seconds since the epoch, \
              e.g. Math.floor(Date.now() / 1000) - 30."
-        )
+        ]
     } else {
-        format!(
-            "iat must be seconds since the epoch between the years 2000 and 2100; got {iat}. \
-             Leave it out to use the current time minus 30 s."
-        )
+        message![
+            "iat must be seconds since the epoch between the years 2000 and 2100; got ",
+            iat,
+            ". Leave it out to use the current time minus 30 s."
+        ]
     };
     Err(SignatureError::new(ErrorCode::InvalidIat, "iat", message))
 }
