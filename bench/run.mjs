@@ -24,6 +24,9 @@ const STAGES = {
   instantiate: 'instantiate',
   firstCall: 'first call',
 };
+// The modules whose cold start is also taken step by step, with their row labels.
+const STAGED = ['zoomsigStages', 'signerStages'];
+const STAGED_LABELS = { zoomsigStages: 'zoomsig (everything)', signerStages: 'signer-only module' };
 const ORDER = ['zoomsig', 'zoomsigSigner', 'zoomsigKjur', 'jsrsasignAll', 'jsrsasignHs', 'jose', 'subtle'];
 const LABELS = {
   zoomsig: 'zoomsig generateSignature',
@@ -120,7 +123,7 @@ async function chromiumRun(origin) {
   const steady = await steadyPage.evaluate(() => window.benchResult);
   if (steady.error) throw new Error(`Chromium: ${steady.error}`);
   const cold = {};
-  const coldStages = [];
+  const coldStages = {};
   for (let run = 0; run < COLD_RUNS; run += 1) {
     for (const name of ORDER) {
       const context = await browser.newContext();
@@ -131,13 +134,15 @@ async function chromiumRun(origin) {
       if (result.error) throw new Error(`Chromium cold ${name}: ${result.error}`);
       if (!result.skipped) (cold[name] ??= []).push(result.ms);
     }
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${origin}/bench/cold.html?alt=zoomsigStages`);
-    const result = await page.evaluate(() => window.benchResult);
-    await context.close();
-    if (result.error) throw new Error(`Chromium cold stages: ${result.error}`);
-    coldStages.push(result.stages);
+    for (const staged of STAGED) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${origin}/bench/cold.html?alt=${staged}`);
+      const result = await page.evaluate(() => window.benchResult);
+      await context.close();
+      if (result.error) throw new Error(`Chromium cold ${staged}: ${result.error}`);
+      (coldStages[staged] ??= []).push(result.stages);
+    }
   }
   await browser.close();
   return { browser: `Chromium ${version}`, steady, cold, coldStages };
@@ -196,7 +201,7 @@ async function firefoxRun(origin) {
     const steady = await result(`${origin}/bench/steady.html?rounds=${ROUNDS}`);
     if (steady.error) throw new Error(`Firefox: ${steady.error}`);
     const cold = {};
-    const coldStages = [];
+    const coldStages = {};
     for (let run = 0; run < COLD_RUNS; run += 1) {
       for (const name of ORDER) {
         // A fresh document each time; the server sends no-store, so nothing is cached.
@@ -205,10 +210,12 @@ async function firefoxRun(origin) {
         if (outcome.error) throw new Error(`Firefox cold ${name}: ${outcome.error}`);
         if (!outcome.skipped) (cold[name] ??= []).push(outcome.ms);
       }
-      await call('POST', `/session/${id}/url`, { url: 'about:blank' });
-      const outcome = await result(`${origin}/bench/cold.html?alt=zoomsigStages&run=${run}`);
-      if (outcome.error) throw new Error(`Firefox cold stages: ${outcome.error}`);
-      coldStages.push(outcome.stages);
+      for (const staged of STAGED) {
+        await call('POST', `/session/${id}/url`, { url: 'about:blank' });
+        const outcome = await result(`${origin}/bench/cold.html?alt=${staged}&run=${run}`);
+        if (outcome.error) throw new Error(`Firefox cold ${staged}: ${outcome.error}`);
+        (coldStages[staged] ??= []).push(outcome.stages);
+      }
     }
     await call('DELETE', `/session/${id}`);
     rmSync(profile, { recursive: true, force: true });
@@ -281,17 +288,19 @@ function report({ runs, sizeRows, native, date, machine }) {
       lines.push(`| ${LABELS[row.name]} | ${fmt(row.median, 2)} | ${fmt(row.p10, 2)} to ${fmt(row.p90, 2)} | ${fmt(row.ratio, 1)} | ${cold} |`);
     }
     lines.push('');
-    const stage = (key) => median(run.coldStages.map((s) => s[key]));
-    const all = Object.keys(STAGES).reduce((sum, key) => sum + stage(key), 0);
-    const fetching = stage('glueFetch') + stage('wasmFetch');
     lines.push(
-      `zoomsig's cold start step by step (ms, median of ${run.coldStages.length} fresh pages; compiled from the bytes rather than while streaming):`,
+      `zoomsig's cold start step by step (ms, median of ${COLD_RUNS} fresh pages; compiled from the bytes rather than while streaming):`,
       '',
-      `| ${Object.values(STAGES).join(' | ')} | sum | sum without the two fetches |`,
-      `|${'---|'.repeat(Object.keys(STAGES).length + 2)}`,
-      `| ${Object.keys(STAGES).map((key) => fmt(stage(key), 2)).join(' | ')} | ${fmt(all, 2)} | ${fmt(all - fetching, 2)} |`,
-      '',
+      `| module | ${Object.values(STAGES).join(' | ')} | sum | sum without the two fetches |`,
+      `|---|${'---|'.repeat(Object.keys(STAGES).length + 2)}`,
     );
+    for (const staged of STAGED) {
+      const stage = (key) => median(run.coldStages[staged].map((s) => s[key]));
+      const all = Object.keys(STAGES).reduce((sum, key) => sum + stage(key), 0);
+      const fetching = stage('glueFetch') + stage('wasmFetch');
+      lines.push(`| ${STAGED_LABELS[staged]} | ${Object.keys(STAGES).map((key) => fmt(stage(key), 2)).join(' | ')} | ${fmt(all, 2)} | ${fmt(all - fetching, 2)} |`);
+    }
+    lines.push('');
   }
   lines.push('## Size (everything a page must load)', '', '| what | bytes | gzip -9 bytes |', '|---|---|---|');
   for (const row of sizeRows) lines.push(`| ${row.label} | ${row.bytes} | ${row.gzip} |`);
