@@ -110,13 +110,7 @@ mod tests {
     /// up to 70 and on text that is mostly, but not always, valid base64url.
     #[test]
     fn agrees_with_the_base64_crate() {
-        let mut state = 0x0123_4567_89ab_cdefu64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = crate::test_random::xorshift(0x0123_4567_89ab_cdef);
         for length in 0..70 {
             for _ in 0..40 {
                 let bytes: Vec<u8> = (0..length).map(|_| next() as u8).collect();

@@ -380,14 +380,7 @@ mod tests {
 
     #[test]
     fn matches_the_standard_parser_on_random_text() {
-        // xorshift: deterministic, and no dependency for a test.
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = crate::test_random::xorshift(0x9e37_79b9_7f4a_7c15);
         for _ in 0..20_000 {
             let int_digits = next() % 25;
             let frac_digits = next() % 25;
@@ -411,11 +404,9 @@ mod tests {
     fn matches_the_standard_parser_near_every_kind_of_double() {
         // Random doubles (subnormals and extremes included) written with 14 to 24 digits: the
         // longer spellings sit very close to the values and to the halfway points between them.
-        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = crate::test_random::xorshift(0x2545_f491_4f6c_dd1d);
         for _ in 0..20_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
+            let state = next();
             let value = f64::from_bits(state >> 1);
             if !value.is_finite() {
                 continue;

@@ -13,6 +13,8 @@ mod base64url;
 mod decimal;
 mod json_text;
 mod message;
+#[cfg(test)]
+mod test_random;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
