@@ -5,7 +5,7 @@ PORT ?= 8080
 HOST ?= 127.0.0.1
 WASM_TARGET := wasm32-unknown-unknown
 # Release wasm comes from a pinned nightly that rebuilds std with panics that trap on the spot:
-# no panic message formatting is linked, about 10 KB less gzip (README, "Size and speed"). The std
+# no panic message formatting is linked, about 10 KB less gzip (README, "Set-up notes"). The std
 # crates stay at opt-level 3 as Rust ships them; at "z" signing was a quarter slower.
 NIGHTLY := nightly-2026-05-20
 RELEASE_DIR := target/release-wasm

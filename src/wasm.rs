@@ -136,7 +136,7 @@ fn zoomsig_error(message: &str, code: &str, field: Option<&str>) -> JsValue {
 }
 
 /// `inspectSignature` and `explainJoinError`: the signature doctor. Left out of the signer-only
-/// build (`--no-default-features`), whose module is a third of the size.
+/// build (`--no-default-features`), whose module is a quarter of the size.
 #[cfg(feature = "doctor")]
 mod doctor_boundary {
     use js_sys::{JSON, Reflect};
