@@ -7,7 +7,9 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 /// Appends `bytes` encoded, without padding, as bytes: a token is built as bytes and checked as
 /// UTF-8 once (pushing `char`s one at a time made signing a third slower in wasm).
 pub fn encode_into(bytes: &[u8], out: &mut Vec<u8>) {
-    let symbol = |bits: u32| ALPHABET.get((bits & 63) as usize).copied().unwrap_or(b'A');
+    // Masked to 0..64, so the lookup cannot fail; `get` would add a branch per symbol.
+    #[allow(clippy::indexing_slicing)]
+    let symbol = |bits: u32| ALPHABET[(bits & 63) as usize];
     let start = out.len();
     out.resize(start + (bytes.len() * 4).div_ceil(3), 0);
     let Some(slots) = out.get_mut(start..) else {
@@ -22,8 +24,14 @@ pub fn encode_into(bytes: &[u8], out: &mut Vec<u8>) {
             [a] => u32::from(a) << 16,
             _ => 0,
         };
-        for (at, place) in slot.iter_mut().enumerate() {
-            *place = symbol(group >> (18 - 6 * at as u32));
+        let symbols = [
+            symbol(group >> 18),
+            symbol(group >> 12),
+            symbol(group >> 6),
+            symbol(group),
+        ];
+        for (place, value) in slot.iter_mut().zip(symbols) {
+            *place = value;
         }
     }
 }
