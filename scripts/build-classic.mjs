@@ -7,6 +7,7 @@
 //   pkg/classic/zoomsig.d.ts       the global's type
 //   node scripts/build-classic.mjs <wasm-bindgen --target no-modules glue> <optimised wasm>
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { transformSync } from 'esbuild';
 
 const [gluePath, wasmPath] = process.argv.slice(2);
 if (!gluePath || !wasmPath) {
@@ -133,8 +134,11 @@ const inlined = wrapper({ inline: true }).replace(
   "  'use strict';\n",
   `  'use strict';\n  var WASM_BASE64 = '${wasm.toString('base64')}';\n`,
 );
-writeFileSync(new URL('zoomsig.js', out), plain);
-writeFileSync(new URL('zoomsig.inline.js', out), inlined);
+// Minified like the ES glue. A classic script's top-level names are globals, which esbuild leaves
+// alone without a module format; everything else lives inside the wrapper's function.
+const minified = (code) => transformSync(code, { minify: true, loader: 'js' }).code;
+writeFileSync(new URL('zoomsig.js', out), minified(plain));
+writeFileSync(new URL('zoomsig.inline.js', out), minified(inlined));
 writeFileSync(new URL('zoomsig.d.ts', out), typings);
 copyFileSync(wasmPath, new URL('zoomsig_bg.wasm', out));
 
