@@ -12,7 +12,7 @@ RELEASE_DIR := target/release-wasm
 RELEASE_CARGO := RUSTFLAGS='--cfg sha2_backend_soft="compact" -Zunstable-options -Cpanic=immediate-abort' \
   cargo +$(NIGHTLY) build --release --lib --target $(WASM_TARGET) --target-dir $(RELEASE_DIR) \
   -Z build-std=std,panic_abort \
-  $(foreach crate,core alloc std dlmalloc compiler_builtins,--config 'profile.release.package.$(crate).opt-level=3')
+  $(foreach crate,core alloc std compiler_builtins,--config 'profile.release.package.$(crate).opt-level=3')
 RAW_WASM := $(RELEASE_DIR)/$(WASM_TARGET)/release/zoomsig.wasm
 SOURCES := Cargo.toml Cargo.lock $(shell find src -name '*.rs') README.md scripts/write-package-json.mjs
 CHROMEDRIVER ?= /usr/bin/chromedriver

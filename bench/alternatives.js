@@ -45,26 +45,24 @@ function base64url(bytes) {
   return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+/** generateSignature from one of zoomsig's ES modules, loaded and initialised. */
+async function generateSignatureFrom(path) {
+  const zoomsig = await import(path);
+  await zoomsig.default();
+  const options = { sdkKey: KEY, sdkSecret: SECRET, meetingNumber: MEETING, role: 0, iat: IAT };
+  return { sync: true, sign: () => zoomsig.generateSignature(options) };
+}
+
 export const ALTERNATIVES = {
   zoomsig: {
     label: 'zoomsig generateSignature',
     files: ['pkg/zoomsig.js', 'pkg/zoomsig_bg.wasm'],
-    async load() {
-      const zoomsig = await import('/pkg/zoomsig.js');
-      await zoomsig.default();
-      const options = { sdkKey: KEY, sdkSecret: SECRET, meetingNumber: MEETING, role: 0, iat: IAT };
-      return { sync: true, sign: () => zoomsig.generateSignature(options) };
-    },
+    load: () => generateSignatureFrom('/pkg/zoomsig.js'),
   },
   zoomsigSigner: {
     label: 'zoomsig signer-only module',
     files: ['pkg/signer/zoomsig_signer.js', 'pkg/signer/zoomsig_signer_bg.wasm'],
-    async load() {
-      const signer = await import('/pkg/signer/zoomsig_signer.js');
-      await signer.default();
-      const options = { sdkKey: KEY, sdkSecret: SECRET, meetingNumber: MEETING, role: 0, iat: IAT };
-      return { sync: true, sign: () => signer.generateSignature(options) };
-    },
+    load: () => generateSignatureFrom('/pkg/signer/zoomsig_signer.js'),
   },
   zoomsigKjur: {
     label: 'zoomsig KJUR drop-in',

@@ -30,18 +30,24 @@ pub fn push_escaped(out: &mut String, value: &str) {
         };
         out.push_str(value.get(plain_from..at).unwrap_or_default());
         if escape.is_empty() {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            let digit =
-                |nibble: u8| char::from(HEX.get(usize::from(nibble)).copied().unwrap_or(b'0'));
-            out.push_str("\\u00");
-            out.push(digit(byte >> 4));
-            out.push(digit(byte & 0xf));
+            push_unicode_escape(out, u16::from(byte));
         } else {
             out.push_str(escape);
         }
         plain_from = at + 1;
     }
     out.push_str(value.get(plain_from..).unwrap_or_default());
+}
+
+/// Appends `\uxxxx` (lower-case hex, as `JSON.stringify` writes control characters and lone
+/// surrogates) for one UTF-16 code unit.
+pub fn push_unicode_escape(out: &mut String, unit: u16) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push_str("\\u");
+    for shift in [12, 8, 4, 0] {
+        let nibble = usize::from((unit >> shift) & 0xf);
+        out.push(char::from(HEX.get(nibble).copied().unwrap_or(b'0')));
+    }
 }
 
 /// Appends an integer the way `JSON.stringify` writes a JavaScript number holding it (valid for

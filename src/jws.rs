@@ -52,9 +52,7 @@ impl HmacAlgorithm {
 }
 
 /// base64url without padding, as every JWS segment is written.
-pub fn base64url(bytes: &[u8]) -> String {
-    base64url::encode(bytes)
-}
+pub use crate::base64url::encode as base64url;
 
 /// Builds `base64url(header).base64url(payload).base64url(mac)` from the exact header and payload
 /// text: the bytes signed are the text given, so the caller decides the JSON spelling.

@@ -762,9 +762,8 @@ fn decode_groups(values: &[u8]) -> Vec<u8> {
 /// under the pending key or, without one, under `container.length` (`undefined` for an object).
 /// jsrsasign then requires a non-array object (`isSafeJSONString`).
 mod sans_eval {
-    use std::fmt::Write as _;
 
-    use crate::json_text::push_escaped;
+    use crate::json_text::{push_escaped, push_unicode_escape};
 
     /// How a piece of JavaScript would end.
     #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1439,7 +1438,7 @@ mod sans_eval {
                 Err(lone) => {
                     push_escaped(out, &run);
                     run.clear();
-                    let _ = write!(out, "\\u{:04x}", lone.unpaired_surrogate());
+                    push_unicode_escape(out, lone.unpaired_surrogate());
                 }
             }
         }
