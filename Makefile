@@ -14,7 +14,7 @@ RELEASE_CARGO := RUSTFLAGS='--cfg sha2_backend_soft="compact" -Zunstable-options
   -Z build-std=std,panic_abort \
   $(foreach crate,core alloc std compiler_builtins,--config 'profile.release.package.$(crate).opt-level=3')
 RAW_WASM := $(RELEASE_DIR)/$(WASM_TARGET)/release/zoomsig.wasm
-SOURCES := Cargo.toml Cargo.lock $(shell find src -name '*.rs') README.md scripts/write-package-json.mjs
+SOURCES := Cargo.toml Cargo.lock $(shell find src -name '*.rs') README.md scripts/write-package-json.mjs scripts/guard-glue.mjs
 CHROMEDRIVER ?= /usr/bin/chromedriver
 GECKODRIVER ?= $(shell command -v geckodriver || echo $(HOME)/.cargo/bin/geckodriver)
 export PATH := $(HOME)/.cargo/bin:$(PATH)
@@ -38,6 +38,7 @@ pkg/zoomsig_bg.wasm: $(SOURCES)
 	$(RELEASE_CARGO)
 	cp $(RAW_WASM) target/zoomsig-full.wasm
 	wasm-bindgen --target web --out-dir pkg --out-name zoomsig target/zoomsig-full.wasm
+	node scripts/guard-glue.mjs pkg/zoomsig.js
 	# npm binaryen's wasm-opt: Debian's makes modules that break at run time (README, set-up notes).
 	node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers pkg/zoomsig_bg.wasm -o pkg/zoomsig_bg.wasm
 	# The glue minified (names of exports and imports kept): 1.7 KB less gzip, a quicker parse.
@@ -53,6 +54,7 @@ pkg/signer/zoomsig_signer_bg.wasm: $(SOURCES) pkg/zoomsig_bg.wasm
 	$(RELEASE_CARGO) --no-default-features
 	cp $(RAW_WASM) target/zoomsig-signer.wasm
 	wasm-bindgen --target web --out-dir pkg/signer --out-name zoomsig_signer target/zoomsig-signer.wasm
+	node scripts/guard-glue.mjs pkg/signer/zoomsig_signer.js
 	node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers pkg/signer/zoomsig_signer_bg.wasm -o pkg/signer/zoomsig_signer_bg.wasm
 	node_modules/.bin/esbuild pkg/signer/zoomsig_signer.js --minify --format=esm --log-level=warning --allow-overwrite --outfile=pkg/signer/zoomsig_signer.js
 	@printf 'pkg/signer: wasm %s bytes, gzip -9 of wasm + glue %s bytes\n' \

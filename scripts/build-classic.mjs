@@ -71,8 +71,11 @@ ${glue.replace(/^let wasm_bindgen =/m, '  var bindings =')}
   function guard(name, fn) {
     return function () {
       if (!loaded) {
-        throw new Error('zoomsig: ' + name + ' was called before the WebAssembly module loaded; ' +
+        var error = new Error('zoomsig: ' + name + ' was called before the WebAssembly module loaded; ' +
           'call it after zoomsig.ready resolves (or use zoomsig.inline.js, which is ready at once).');
+        error.name = 'ZoomsigError';
+        error.code = 'NOT_INITIALISED';
+        throw error;
       }
       return fn.apply(this, arguments);
     };

@@ -58,6 +58,7 @@ add('the real jsrsasign, as Zoom\'s sample calls it', jsrsasign.KJUR.jws.JWS.sig
   ['SIGNATURE_VERIFIED'], { meetingNumber: '85746065432', zak: 'a-zak-token' });
 add('empty', '', ['TOKEN_EMPTY']);
 add('only white space', ' \n\t', ['TOKEN_EMPTY']);
+add('far longer than any signature', `${good}.${'A'.repeat(20000)}`, ['TOKEN_TOO_LONG']);
 add('the whole endpoint response', JSON.stringify({ signature: good, sdkKey: KEY }), ['TOKEN_NOT_JWT']);
 add('two parts', good.split('.').slice(0, 2).join('.'), ['TOKEN_NOT_JWT']);
 add('a trailing newline', `${good}\n`, ['TOKEN_NOT_TRIMMED', 'SIGNATURE_VERIFIED']);
@@ -84,6 +85,8 @@ add('no key claim', sign(HEADER, payload({ appKey: undefined, sdkKey: undefined 
 add('a key that is not a string', sign(HEADER, payload({ appKey: 12345 })), ['KEY_NOT_STRING', 'SIGNATURE_VERIFIED']);
 add('only sdkKey (pre-5.0 shape)', sign(HEADER, payload({ appKey: undefined })), ['APPKEY_MISSING', 'SIGNATURE_VERIFIED']);
 add('appKey and sdkKey differ', sign(HEADER, payload({ sdkKey: 'otherKeyValue0000000' })), ['KEY_MISMATCH', 'SIGNATURE_VERIFIED']);
+add('the secret typed as the key', sign(HEADER, payload({ appKey: SECRET, sdkKey: SECRET })),
+  ['SECRET_IN_TOKEN', 'SIGNATURE_VERIFIED']);
 add('another app\'s key', good, ['KEY_NOT_EXPECTED', 'SIGNATURE_VERIFIED'], { sdkKey: 'otherKeyValue0000000' });
 add('no mn', sign(HEADER, payload({ mn: undefined })), ['MN_MISSING', 'SIGNATURE_VERIFIED']);
 add('mn with spaces', sign(HEADER, payload({ mn: '857 4606 5432' })), ['MN_NOT_DIGITS', 'SIGNATURE_VERIFIED']);

@@ -22,6 +22,9 @@ pub enum ErrorCode {
     EmptySecret,
     /// The secret is not a string, or has surrounding whitespace.
     InvalidSecret,
+    /// The key and the secret are the same value: the secret was typed as the key, and the key
+    /// goes into the token in clear.
+    SecretAsKey,
     /// The meeting number is not 9 to 11 digits.
     InvalidMeetingNumber,
     /// The role is not 0 or 1.
@@ -44,6 +47,7 @@ impl ErrorCode {
         Self::InvalidKey,
         Self::EmptySecret,
         Self::InvalidSecret,
+        Self::SecretAsKey,
         Self::InvalidMeetingNumber,
         Self::InvalidRole,
         Self::InvalidExpiration,
@@ -61,6 +65,7 @@ impl ErrorCode {
             Self::InvalidKey => "INVALID_KEY",
             Self::EmptySecret => "EMPTY_SECRET",
             Self::InvalidSecret => "INVALID_SECRET",
+            Self::SecretAsKey => "SECRET_AS_KEY",
             Self::InvalidMeetingNumber => "INVALID_MEETING_NUMBER",
             Self::InvalidRole => "INVALID_ROLE",
             Self::InvalidExpiration => "INVALID_EXPIRATION",

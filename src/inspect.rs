@@ -63,6 +63,8 @@ macro_rules! finding_codes {
 finding_codes! {
     /// The token is empty or only white space.
     TokenEmpty => "TOKEN_EMPTY",
+    /// The token is far longer than any signature (more than [`MAX_TOKEN_LENGTH`] characters).
+    TokenTooLong => "TOKEN_TOO_LONG",
     /// White space, a line break or quotes around the token.
     TokenNotTrimmed => "TOKEN_NOT_TRIMMED",
     /// Not three dot-separated parts (e.g. the whole `{"signature": ...}` response).
@@ -95,6 +97,8 @@ finding_codes! {
     KeyMismatch => "KEY_MISMATCH",
     /// The key differs from the one expected.
     KeyNotExpected => "KEY_NOT_EXPECTED",
+    /// The key claim holds the secret given: the token carries its own secret in clear.
+    SecretInToken => "SECRET_IN_TOKEN",
     /// No `mn` claim.
     MnMissing => "MN_MISSING",
     /// `mn` is not digits only.
@@ -307,6 +311,15 @@ const CLAIM_ALIASES: [(&str, &str); 9] = [
 
 const EXPIRES_SOON_SECONDS: i64 = 300;
 
+/// Longer than any signature: Zoom's are a few hundred characters. Longer tokens are reported, not
+/// decoded, so that a huge paste costs no more than reading its length.
+pub const MAX_TOKEN_LENGTH: usize = 16 * 1024;
+
+/// What messages and the decoded parts show in place of the secret.
+const REDACTED: &str = "[the secret]";
+// A secret this short cannot be told apart from ordinary text, so it is not searched for.
+const SHORTEST_REDACTED_SECRET: usize = 4;
+
 /// Inspects `token` as a Meeting SDK signature. `clock` is used when the context has no `now`.
 pub fn inspect_signature(token: &str, context: &InspectContext, clock: i64) -> Report {
     let mut doctor = Doctor {
@@ -323,7 +336,36 @@ pub fn inspect_signature(token: &str, context: &InspectContext, clock: i64) -> R
         },
     };
     doctor.run(token);
-    doctor.report
+    let mut report = doctor.report;
+    if let Some(secret) = &context.sdk_secret {
+        redact(&mut report, secret);
+    }
+    report
+}
+
+/// Replaces the secret wherever the report would show it: in messages (a key claim or an expected
+/// key that is the secret) and in the decoded header and payload.
+fn redact(report: &mut Report, secret: &str) {
+    if secret.chars().count() < SHORTEST_REDACTED_SECRET {
+        return;
+    }
+    for finding in &mut report.findings {
+        for text in [&mut finding.message, &mut finding.fix] {
+            if text.contains(secret) {
+                *text = text.replace(secret, REDACTED);
+            }
+        }
+    }
+    for (value, text) in [&mut report.header, &mut report.payload]
+        .into_iter()
+        .flatten()
+    {
+        if value.redact(secret, REDACTED) {
+            let mut rewritten = String::new();
+            value.write(&mut rewritten);
+            *text = rewritten;
+        }
+    }
 }
 
 /// Inspects `token` with a context read from a JS value: context problems come first in the
@@ -459,6 +501,21 @@ impl Doctor<'_> {
     }
 
     fn run(&mut self, raw: &str) {
+        if raw.len() > MAX_TOKEN_LENGTH {
+            self.add(
+                FindingCode::TokenTooLong,
+                Severity::Error,
+                None,
+                format!(
+                    "This is more than {MAX_TOKEN_LENGTH} characters long; a Zoom signature is a few \
+                     hundred. It was not decoded."
+                ),
+                "Pass only the signature: the string your signature endpoint returns in \
+                 `signature`, or what generateSignature returns.",
+                &[],
+            );
+            return;
+        }
         let token = self.trimmed(raw);
         if token.is_empty() {
             self.add(
@@ -734,6 +791,27 @@ impl Doctor<'_> {
         };
         let app_key = key_of("appKey");
         let sdk_key = key_of("sdkKey");
+        let secret = self.context.sdk_secret.as_deref();
+        if let Some(name) = [("appKey", &app_key), ("sdkKey", &sdk_key)]
+            .iter()
+            .find(|(_, key)| key.is_some() && key.as_deref() == secret)
+            .map(|(name, _)| *name)
+        {
+            self.add(
+                FindingCode::SecretInToken,
+                Severity::Error,
+                Some(name),
+                format!(
+                    "{name} holds the secret given: the token carries its own secret in clear. \
+                     Anyone who sees the token (it is sent to Zoom with every join, and often \
+                     logged) can read the secret and sign tokens for your app."
+                ),
+                "Treat the secret as leaked: regenerate it in the Zoom App Marketplace (your app, \
+                 App Credentials), then sign with the key (Client ID) in appKey and sdkKey and the \
+                 new secret as the secret.",
+                &[3712, 3704],
+            );
+        }
         match (&app_key, &sdk_key) {
             (None, None) if payload.get("appKey").is_none() && payload.get("sdkKey").is_none() => {
                 self.add(

@@ -32,6 +32,47 @@ impl JsonValue {
         }
     }
 
+    /// Replaces `text` with `with` in every string and member name; whether anything changed.
+    pub fn redact(&mut self, text: &str, with: &str) -> bool {
+        fn replace(string: &mut String, text: &str, with: &str) -> bool {
+            let found = string.contains(text);
+            if found {
+                *string = string.replace(text, with);
+            }
+            found
+        }
+        match self {
+            Self::String(string) => replace(string, text, with),
+            Self::Array(items) => items
+                .iter_mut()
+                .fold(false, |changed, item| item.redact(text, with) | changed),
+            Self::Object(members) => members.iter_mut().fold(false, |changed, (name, value)| {
+                replace(name, text, with) | value.redact(text, with) | changed
+            }),
+            Self::Null | Self::Bool(_) | Self::Number(..) => false,
+        }
+    }
+
+    /// Appends the value as compact JSON, each number as it was written.
+    pub fn write(&self, out: &mut String) {
+        use crate::json_text::{push_array, push_bool, push_key, push_string};
+        match self {
+            Self::Null => out.push_str("null"),
+            Self::Bool(flag) => push_bool(out, *flag),
+            Self::Number(_, text) => out.push_str(text),
+            Self::String(string) => push_string(out, string),
+            Self::Array(items) => push_array(out, items, |out, item| item.write(out)),
+            Self::Object(members) => {
+                out.push('{');
+                for (name, value) in members {
+                    push_key(out, name);
+                    value.write(out);
+                }
+                out.push('}');
+            }
+        }
+    }
+
     /// The string value, if this is a string.
     pub fn as_str(&self) -> Option<&str> {
         match self {

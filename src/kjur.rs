@@ -62,6 +62,9 @@ pub enum KjurError {
         /// What in the header it is.
         reason: &'static str,
     },
+    /// The header string nests arrays or objects more than 256 deep (jsrsasign signs it; no
+    /// header needs it, and refusing keeps the parser linear and its stack shallow).
+    HeaderTooDeep,
     /// Reading or serialising the header object threw, or `JSON.stringify` gave nothing.
     HeaderObject {
         /// What JavaScript said.
@@ -112,6 +115,12 @@ pub enum KjurError {
     TokenHeaderNotJson,
     /// The token's header has no `alg`.
     TokenAlgMissing,
+    /// `acceptAlgs` could not be read as a short list: a Proxy that throws, an item whose
+    /// `toString` throws, or far more items than any list of algorithms has.
+    AcceptAlgs {
+        /// What is wrong with it.
+        detail: String,
+    },
     /// The token's `alg` is not one of the accepted algorithms given.
     AlgNotAccepted {
         /// The token's `alg`.
@@ -142,6 +151,7 @@ impl KjurError {
             Self::HeaderType { .. } => "HEADER_TYPE",
             Self::HeaderNotJson => "HEADER_NOT_JSON",
             Self::HeaderUnreproducible { .. } => "HEADER_UNREPRODUCIBLE",
+            Self::HeaderTooDeep => "HEADER_TOO_DEEP",
             Self::HeaderObject { .. } => "HEADER_OBJECT",
             Self::PayloadType { .. } => "PAYLOAD_TYPE",
             Self::PayloadObject { .. } => "PAYLOAD_OBJECT",
@@ -155,12 +165,16 @@ impl KjurError {
             Self::TokenType { .. } => "TOKEN_TYPE",
             Self::TokenHeaderNotJson => "TOKEN_HEADER_NOT_JSON",
             Self::TokenAlgMissing => "TOKEN_ALG_MISSING",
+            Self::AcceptAlgs { .. } => "ACCEPT_ALGS",
             Self::AlgNotAccepted { .. } => "ALG_NOT_ACCEPTED",
             Self::CriticalHeader { .. } => "CRITICAL_HEADER",
             Self::SignatureLength { .. } => "SIGNATURE_LENGTH",
         }
     }
 }
+
+/// More algorithm names than `verify` reads from `acceptAlgs`: jsrsasign knows a dozen.
+pub const MAX_ACCEPT_ALGS: usize = 1024;
 
 const SUPPORTED: &str = "zoomsig supports HS256, HS384 and HS512 (Zoom signatures are HS256)";
 
@@ -196,6 +210,12 @@ impl fmt::Display for KjurError {
                 "the header string has {reason}, which jsrsasign's lenient parser handles through \
                  JavaScript prototype or coercion rules that zoomsig does not reproduce; it \
                  refuses rather than guess. Pass a plain JSON header."
+            ),
+            Self::HeaderTooDeep => write!(
+                f,
+                "the header string nests arrays or objects more than {} deep, which no JWS header \
+                 needs; pass a flat header such as '{{\"alg\":\"HS256\",\"typ\":\"JWT\"}}'.",
+                sans_eval::MAX_DEPTH
             ),
             Self::HeaderObject { detail } => {
                 write!(f, "the header object cannot be serialised: {detail}.")
@@ -242,6 +262,10 @@ impl fmt::Display for KjurError {
             Self::TokenAlgMissing => write!(
                 f,
                 "the token's header has no alg (jsrsasign: \"algorithm not specified in header\")."
+            ),
+            Self::AcceptAlgs { detail } => write!(
+                f,
+                "acceptAlgs must be a list of algorithm names such as ['HS256']; {detail}."
             ),
             Self::AlgNotAccepted { alg } => write!(
                 f,
@@ -461,6 +485,7 @@ pub fn verify(token: &str, key: &KeyArg, accepted: Option<&str>) -> Result<bool,
     let document = sans_eval::parse_object(&units).map_err(|failure| match failure {
         sans_eval::Failure::Throws => KjurError::TokenHeaderNotJson,
         sans_eval::Failure::Unreproducible(reason) => KjurError::HeaderUnreproducible { reason },
+        sans_eval::Failure::TooDeep => KjurError::HeaderTooDeep,
     })?;
     let alg = match document.root_member("alg") {
         None => return Err(KjurError::TokenAlgMissing),
@@ -511,6 +536,7 @@ fn text_header(
     let failed = |failure| match failure {
         sans_eval::Failure::Throws => KjurError::HeaderNotJson,
         sans_eval::Failure::Unreproducible(reason) => KjurError::HeaderUnreproducible { reason },
+        sans_eval::Failure::TooDeep => KjurError::HeaderTooDeep,
     };
     let mut document = sans_eval::parse_object(units).map_err(failed)?;
     let Some(name) = argument else {
@@ -772,6 +798,9 @@ mod sans_eval {
         Throws,
         /// It depends on behaviour this model does not follow.
         Unreproducible(&'static str),
+        /// Containers nest deeper than [`MAX_DEPTH`]: refused, so that parsing stays linear
+        /// and shallow (jsrsasign signs such a header only because nothing stops it).
+        TooDeep,
     }
 
     /// A value built by the parser.
@@ -828,7 +857,7 @@ mod sans_eval {
     }
 
     // Bounds on what the model follows; JavaScript goes further (or throws a RangeError).
-    const MAX_DEPTH: usize = 256;
+    pub const MAX_DEPTH: usize = 256;
     const MAX_ARRAY_LENGTH: u32 = 1 << 16;
 
     #[derive(Debug)]
@@ -958,31 +987,33 @@ mod sans_eval {
             .then_some((Token::Value(value), end))
     }
 
-    /// What `text.match(regex)` with the `g` flag returns, as tokens.
-    fn tokens(text: &[u16]) -> Vec<Token> {
-        let mut found = Vec::new();
+    /// What `text.match(regex)` with the `g` flag returns, as tokens, one at a time (the parser
+    /// may stop early).
+    fn tokens(text: &[u16]) -> impl Iterator<Item = Token> + '_ {
         let mut at = 0;
-        while let Some(first) = unit(text, at) {
-            let matched = match first {
-                0x66 => literal(text, at, "false", Value::Bool(false)),
-                0x74 => literal(text, at, "true", Value::Bool(true)),
-                0x6e => literal(text, at, "null", Value::Null),
-                0x7b => Some((Token::OpenObject, at + 1)),
-                0x5b => Some((Token::OpenArray, at + 1)),
-                0x7d | 0x5d => Some((Token::Close, at + 1)),
-                0x2d | 0x30..=0x39 => number(text, at),
-                0x22 => string(text, at),
-                _ => None,
-            };
-            match matched {
-                Some((token, end)) => {
-                    found.push(token);
-                    at = end;
+        std::iter::from_fn(move || {
+            while let Some(first) = unit(text, at) {
+                let matched = match first {
+                    0x66 => literal(text, at, "false", Value::Bool(false)),
+                    0x74 => literal(text, at, "true", Value::Bool(true)),
+                    0x6e => literal(text, at, "null", Value::Null),
+                    0x7b => Some((Token::OpenObject, at + 1)),
+                    0x5b => Some((Token::OpenArray, at + 1)),
+                    0x7d | 0x5d => Some((Token::Close, at + 1)),
+                    0x2d | 0x30..=0x39 => number(text, at),
+                    0x22 => string(text, at),
+                    _ => None,
+                };
+                match matched {
+                    Some((token, end)) => {
+                        at = end;
+                        return Some(token);
+                    }
+                    None => at += 1,
                 }
-                None => at += 1,
             }
-        }
-        found
+            None
+        })
     }
 
     fn units(text: &str) -> Vec<u16> {
@@ -1056,7 +1087,7 @@ mod sans_eval {
 
     /// Parses `text` as jsrsasign's `isSafeJSONString` does: `Ok` for a non-array object.
     pub fn parse_object(text: &[u16]) -> Result<Document, Failure> {
-        let mut tokens = tokens(text).into_iter().peekable();
+        let mut tokens = tokens(text).peekable();
         let (mut document, scalar) = match tokens.peek() {
             None => return Err(Failure::Throws),
             Some(Token::OpenObject) => (Document::with(Container::Object(Vec::new())), false),
@@ -1110,6 +1141,9 @@ mod sans_eval {
                         _ => document.add(Container::Array(ArrayData::default())),
                     };
                     if let Value::Object(created) | Value::Array(created) = value {
+                        if stack.len() >= MAX_DEPTH {
+                            return Err(Failure::TooDeep);
+                        }
                         stack.push(created);
                     }
                     document.set(target, key, value)?;

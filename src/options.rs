@@ -43,7 +43,14 @@ impl InputValue {
             Self::Unreadable => {
                 "an object whose properties could not be read (a getter threw)".into()
             }
-            Self::Other(kind) => message!["a ", kind],
+            Self::Other(kind) => {
+                let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                    "an "
+                } else {
+                    "a "
+                };
+                message![article, kind]
+            }
         }
     }
 
@@ -99,8 +106,29 @@ pub(crate) fn normalise_name(name: &str) -> String {
         .collect()
 }
 
+/// Names longer than this are not anyone's spelling of an option: they get no suggestion (which
+/// costs time in proportion to the name's length) and are shortened in messages.
+pub const MAX_SUGGESTED_NAME: usize = 64;
+
+/// A name as a message or an error's `field` shows it: shortened past [`MAX_SUGGESTED_NAME`]
+/// characters, so that a huge name does not make a huge error.
+pub fn shown_name(name: &str) -> String {
+    shortened(name, MAX_SUGGESTED_NAME)
+}
+
+/// `text` cut after `max_chars` characters, with an ellipsis when it was cut.
+pub fn shortened(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        Some((cut, _)) => message![text.get(..cut).unwrap_or_default(), "\u{2026}"],
+        None => text.to_string(),
+    }
+}
+
 /// The option a caller most likely meant by an unknown name, if any.
 pub fn suggest_option(name: &str) -> Option<&'static str> {
+    if name.chars().nth(MAX_SUGGESTED_NAME).is_some() {
+        return None;
+    }
     let wanted = normalise_name(name);
     if let Some(exact) = OPTION_NAMES.iter().find(|o| normalise_name(o) == wanted) {
         return Some(exact);
@@ -214,6 +242,8 @@ impl SignatureRequest {
 }
 
 fn unknown_option(name: &str) -> SignatureError {
+    let shown = shown_name(name);
+    let name = shown.as_str();
     let message = match suggest_option(name) {
         Some(meant) => message!["Unknown option `", name, "`: did you mean `", meant, "`?"],
         None => message![

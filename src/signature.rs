@@ -93,6 +93,7 @@ impl SignatureRequest {
     pub fn payload_json(&self, now: i64) -> Result<String, SignatureError> {
         check_key(&self.sdk_key)?;
         check_secret(&self.sdk_secret)?;
+        check_key_is_not_secret(&self.sdk_key, &self.sdk_secret)?;
         check_meeting_number(&self.meeting_number)?;
         let lifetime = self
             .expiration_seconds
@@ -171,6 +172,22 @@ fn check_secret(secret: &str) -> Result<(), SignatureError> {
     Ok(())
 }
 
+// The key is written into the payload in clear and sent to Zoom with every join: a secret typed
+// into the key field would be given away by the very token it signs.
+fn check_key_is_not_secret(key: &str, secret: &str) -> Result<(), SignatureError> {
+    if key != secret {
+        return Ok(());
+    }
+    Err(SignatureError::new(
+        ErrorCode::SecretAsKey,
+        "sdkKey",
+        "sdkKey and sdkSecret are the same value: the secret was typed or pasted as the key. The \
+         key is written into the token in clear and sent to Zoom with every join, so the token \
+         would give the secret away. Put the SDK key / Client ID in sdkKey and the secret of the \
+         same app in sdkSecret (Zoom App Marketplace, your app, App Credentials).",
+    ))
+}
+
 fn check_meeting_number(number: &MeetingNumber) -> Result<(), SignatureError> {
     let digits = match number {
         MeetingNumber::Text(text) => {
@@ -225,6 +242,32 @@ pub fn meeting_number_digits(text: &str) -> Option<String> {
         return Some(trimmed.to_string());
     }
     digits_only_form(trimmed)
+}
+
+/// [`meeting_number_digits`] of whatever a JavaScript caller passed: a string as typed, a whole
+/// number as Zoom's samples hold one after `parseInt`; `None` for null and undefined, and for any
+/// other number. Other values are a caller's mistake, refused rather than answered `None`.
+pub fn meeting_number_digits_of(
+    value: &crate::options::InputValue,
+) -> Result<Option<String>, SignatureError> {
+    use crate::options::InputValue;
+    match value {
+        InputValue::String(text) => Ok(meeting_number_digits(text)),
+        InputValue::Number(n) if n.fract() == 0.0 && (0.0..1e15).contains(n) => {
+            Ok(Some((*n as u64).to_string()))
+        }
+        InputValue::Number(_) | InputValue::Undefined | InputValue::Null => Ok(None),
+        other => Err(SignatureError::new(
+            ErrorCode::InvalidMeetingNumber,
+            "meetingNumber",
+            message![
+                "meetingNumberDigits takes the meeting number as typed or pasted (a string) or as \
+                 a number; got ",
+                other.describe(),
+                "."
+            ],
+        )),
+    }
 }
 
 /// How many decimal digits `number` has.

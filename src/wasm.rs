@@ -37,7 +37,7 @@ export type SignatureOptions = SignatureKey & SignatureSecret & {
 /** The stable codes a refused `generateSignature` call carries as `error.code`. */
 export type SignatureErrorCode =
   | "INVALID_OPTIONS" | "UNKNOWN_OPTION" | "MISSING_OPTION" | "CONFLICTING_OPTIONS"
-  | "INVALID_KEY" | "EMPTY_SECRET" | "INVALID_SECRET" | "INVALID_MEETING_NUMBER"
+  | "INVALID_KEY" | "EMPTY_SECRET" | "INVALID_SECRET" | "SECRET_AS_KEY" | "INVALID_MEETING_NUMBER"
   | "INVALID_ROLE" | "INVALID_EXPIRATION" | "INVALID_WEBRTC_MODE" | "INVALID_IAT";
 
 /** What `generateSignature` throws: an `Error` with a stable code and the option concerned. */
@@ -54,9 +54,15 @@ extern "C" {
     #[wasm_bindgen(typescript_type = "SignatureOptions")]
     pub type SignatureOptions;
 
-    // Reading properties runs getters and proxy traps, which may throw: catch rather than unwind.
+    // Every call that can run the caller's code (getters, proxy traps, toString) or otherwise
+    // throw is imported with `catch`: an exception unwinding through wasm would skip the frames'
+    // clean-up and leak what they hold until the module dies. Type probes by `typeof` run none.
     #[wasm_bindgen(js_namespace = Object, js_name = entries, catch)]
     fn object_entries(object: &JsValue) -> Result<Array, JsValue>;
+
+    // Throws for a revoked Proxy.
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    pub(crate) fn is_array(value: &JsValue) -> Result<bool, JsValue>;
 }
 
 /// Makes a Meeting SDK signature (an HS256 JWT) from the options; throws a `SignatureError`
@@ -69,10 +75,15 @@ pub fn generate_signature(options: &SignatureOptions) -> Result<String, JsValue>
 }
 
 /// The digits-only meeting number a pasted value means (`857 4606 5432`, `857-4606-5432`, a join
-/// link), or `undefined` when it is not one.
+/// link, or a whole number as Zoom's samples hold it after `parseInt`), or `undefined` when it is
+/// not one. Throws a `SignatureError` (`INVALID_MEETING_NUMBER`) for a value that is neither a
+/// string nor a number (nor null or undefined).
 #[wasm_bindgen(js_name = meetingNumberDigits)]
-pub fn meeting_number_digits(text: &str) -> Option<String> {
-    crate::signature::meeting_number_digits(text)
+pub fn meeting_number_digits(
+    #[wasm_bindgen(unchecked_param_type = "string | number | null | undefined")] text: &JsValue,
+) -> Result<Option<String>, JsValue> {
+    crate::signature::meeting_number_digits_of(&input_value(text, false))
+        .map_err(|error| to_js_error(&error))
 }
 
 fn now_seconds() -> i64 {
@@ -92,15 +103,17 @@ fn input_value(value: &JsValue, read_members: bool) -> InputValue {
         InputValue::Null
     } else if let Some(flag) = value.as_bool() {
         InputValue::Bool(flag)
-    } else if Array::is_array(value) {
-        InputValue::Array
     } else if value.is_object() {
+        match is_array(value) {
+            Ok(true) => return InputValue::Array,
+            Ok(false) => {}
+            Err(_) => return InputValue::Unreadable,
+        }
         let members = if read_members {
             match object_entries(value) {
+                // A fresh array of fresh [name, value] pairs: reading it runs no caller code.
                 Ok(entries) => entries.iter().filter_map(|pair| member(&pair)).collect(),
-                Err(_) => {
-                    return InputValue::Other("object whose properties cannot be read".into());
-                }
+                Err(_) => return InputValue::Unreadable,
             }
         } else {
             Vec::new()
@@ -126,24 +139,29 @@ fn to_js_error(error: &SignatureError) -> JsValue {
 /// one option is concerned.
 fn zoomsig_error(message: &str, code: &str, field: Option<&str>) -> JsValue {
     let js_error = js_sys::Error::new(message);
-    js_error.set_name("ZoomsigError");
-    // Setting a property on a fresh Error object cannot fail.
-    let _ = Reflect::set(&js_error, &"code".into(), &code.into());
-    if let Some(field) = field {
-        let _ = Reflect::set(&js_error, &"field".into(), &field.into());
-    }
+    label_error(&js_error, code, field);
     js_error.into()
+}
+
+/// Names a fresh error `ZoomsigError` and gives it its `code` (and `field`).
+fn label_error(error: &js_sys::Error, code: &str, field: Option<&str>) {
+    error.set_name("ZoomsigError");
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = Reflect::set(error, &"code".into(), &code.into());
+    if let Some(field) = field {
+        let _ = Reflect::set(error, &"field".into(), &field.into());
+    }
 }
 
 /// `inspectSignature` and `explainJoinError`: the signature doctor. Left out of the signer-only
 /// build (`--no-default-features`), whose module is a quarter of the size.
 #[cfg(feature = "doctor")]
 mod doctor_boundary {
-    use js_sys::{JSON, Reflect};
+    use js_sys::{JSON, JsString, Reflect};
     use wasm_bindgen::prelude::*;
 
-    use super::{input_value, now_seconds};
-    use crate::inspect::inspect_with_context_input;
+    use super::{input_value, label_error, now_seconds};
+    use crate::inspect::{MAX_TOKEN_LENGTH, inspect_with_context_input};
     use crate::join_errors::{JoinError, explain_join_error};
     use crate::options::InputValue;
 
@@ -168,6 +186,7 @@ export interface InspectContext {
 /** The stable codes of inspection findings. */
 export type FindingCode =
   | "TOKEN_EMPTY"
+  | "TOKEN_TOO_LONG"
   | "TOKEN_NOT_TRIMMED"
   | "TOKEN_NOT_JWT"
   | "BASE64_PADDING"
@@ -184,6 +203,7 @@ export type FindingCode =
   | "APPKEY_MISSING"
   | "KEY_MISMATCH"
   | "KEY_NOT_EXPECTED"
+  | "SECRET_IN_TOKEN"
   | "MN_MISSING"
   | "MN_NOT_DIGITS"
   | "MN_LENGTH"
@@ -282,12 +302,21 @@ export interface JoinErrorExplanation {
         #[wasm_bindgen(unchecked_param_type = "string")] token: &JsValue,
         context: Option<InspectContextObject>,
     ) -> Result<InspectReportObject, JsValue> {
-        let Some(token) = token.as_string() else {
+        let Some(text) = token.dyn_ref::<JsString>() else {
             let message = format!(
                 "inspectSignature takes the signature as a string; got {}.",
                 input_value(token, false).describe()
             );
-            return Err(js_sys::TypeError::new(&message).into());
+            let error = js_sys::TypeError::new(&message);
+            label_error(&error, "TOKEN_NOT_STRING", None);
+            return Err(error.into());
+        };
+        // Past the longest token the doctor decodes, only the length matters: copy no more.
+        let limit = u32::try_from(MAX_TOKEN_LENGTH).unwrap_or(u32::MAX);
+        let token = if text.length() > limit {
+            String::from(text.slice(0, limit + 1))
+        } else {
+            String::from(text)
         };
         let context = context.map_or(InputValue::Undefined, |c| input_value(&c, true));
         let report = inspect_with_context_input(&token, &context, now_seconds());
@@ -340,10 +369,10 @@ pub use doctor_boundary::{
 /// The rules are in `crate::kjur`; this only sorts JS values into its inputs.
 #[cfg(feature = "kjur")]
 mod kjur_boundary {
-    use js_sys::{Array, JSON, JsString, Reflect};
+    use js_sys::{JSON, JsString, Reflect};
     use wasm_bindgen::prelude::*;
 
-    use super::{input_value, zoomsig_error};
+    use super::{input_value, is_array, zoomsig_error};
     use crate::kjur::{
         self, AlgArg, AlgMember, HeaderArg, HeaderObject, KeyArg, KeyMember, KeyObject, KjurError,
         PayloadArg,
@@ -370,11 +399,11 @@ export type KjurAlg = "HS256" | "HS384" | "HS512";
 /** The stable codes a refused `KJUR.jws.JWS.sign` or `verify` carries as `error.code`. */
 export type KjurErrorCode =
   | "ALG_TYPE" | "ALG_MISSING" | "ALG_MISMATCH" | "UNSUPPORTED_ALG"
-  | "HEADER_TYPE" | "HEADER_NOT_JSON" | "HEADER_UNREPRODUCIBLE" | "HEADER_OBJECT"
+  | "HEADER_TYPE" | "HEADER_NOT_JSON" | "HEADER_UNREPRODUCIBLE" | "HEADER_TOO_DEEP" | "HEADER_OBJECT"
   | "PAYLOAD_TYPE" | "PAYLOAD_OBJECT"
   | "KEY_MISSING" | "KEY_TYPE" | "KEY_NO_FORM" | "KEY_BAD_HEX" | "KEY_MEMBER_TYPE"
   | "KEY_LONE_SURROGATE" | "KEY_PEM"
-  | "TOKEN_TYPE" | "TOKEN_HEADER_NOT_JSON" | "TOKEN_ALG_MISSING" | "ALG_NOT_ACCEPTED"
+  | "TOKEN_TYPE" | "TOKEN_HEADER_NOT_JSON" | "TOKEN_ALG_MISSING" | "ACCEPT_ALGS" | "ALG_NOT_ACCEPTED"
   | "CRITICAL_HEADER" | "SIGNATURE_LENGTH";
 
 /** What `KJUR.jws.JWS.sign` and `verify` throw where jsrsasign throws. */
@@ -386,13 +415,14 @@ export interface KjurError extends Error {
 
     #[wasm_bindgen]
     extern "C" {
-        #[wasm_bindgen(js_namespace = console, js_name = warn)]
-        fn console_warn(message: &str);
+        // A page may have replaced console.warn with something that throws.
+        #[wasm_bindgen(js_namespace = console, js_name = warn, catch)]
+        fn console_warn(message: &str) -> Result<(), JsValue>;
 
         // `Array.prototype.join.call(list, separator)`: items are converted with their toString,
         // which may throw.
         #[wasm_bindgen(js_namespace = ["Array", "prototype", "join"], js_name = call, catch)]
-        fn join_items(list: &Array, separator: &str) -> Result<JsString, JsValue>;
+        fn join_items(list: &JsValue, separator: &str) -> Result<JsString, JsValue>;
     }
 
     /// `KJUR.jws.JWS.sign(alg, header, payload, key)`: exactly the token jsrsasign 11 makes, for
@@ -424,7 +454,8 @@ export interface KjurError extends Error {
         let signed = kjur::sign(&alg, header, &payload_arg(payload), &key_arg(key))
             .map_err(|error| to_js_error("KJUR.jws.JWS.sign", &error))?;
         if let Some(warning) = signed.warning {
-            console_warn(warning.message());
+            // The token is made; a console that throws only loses the warning.
+            let _ = console_warn(warning.message());
         }
         Ok(signed.token)
     }
@@ -445,12 +476,38 @@ export interface KjurError extends Error {
             };
             return Err(to_js_error("KJUR.jws.JWS.verify", &error));
         };
-        let accepted = match accept_algs.dyn_ref::<Array>() {
-            Some(list) if list.length() > 0 => Some(String::from(join_items(list, ":")?)),
-            _ => None,
-        };
-        kjur::verify(&token, &key_arg(key), accepted.as_deref())
+        accepted_algs(accept_algs)
+            .and_then(|accepted| kjur::verify(&token, &key_arg(key), accepted.as_deref()))
             .map_err(|error| to_js_error("KJUR.jws.JWS.verify", &error))
+    }
+
+    /// `acceptAlgs.join(":")` for a non-empty array, as jsrsasign reads it; `None` otherwise.
+    fn accepted_algs(accept_algs: &JsValue) -> Result<Option<String>, KjurError> {
+        let unreadable = |detail: String| KjurError::AcceptAlgs { detail };
+        match is_array(accept_algs) {
+            Ok(true) => {}
+            Ok(false) => return Ok(None),
+            Err(error) => return Err(unreadable(threw(&error))),
+        }
+        let length = Reflect::get(accept_algs, &"length".into())
+            .map_err(|error| unreadable(threw(&error)))?
+            .as_f64()
+            .unwrap_or(0.0);
+        if length < 1.0 {
+            return Ok(None);
+        }
+        if length > kjur::MAX_ACCEPT_ALGS as f64 {
+            return Err(unreadable(format!(
+                "it has {length} items; give the few algorithms you accept, e.g. ['HS256']"
+            )));
+        }
+        join_items(accept_algs, ":")
+            .map(|joined| Some(String::from(joined)))
+            .map_err(|error| unreadable(threw(&error)))
+    }
+
+    fn threw(error: &JsValue) -> String {
+        format!("reading it threw: {}", error_text(error))
     }
 
     fn absent(value: &JsValue) -> bool {
@@ -523,11 +580,18 @@ export interface KjurError extends Error {
         }
     }
 
+    /// What a thrown value says: its `message`, or itself when it is a string. Read without
+    /// `instanceof` or getters that could throw again (a revoked Proxy can be thrown too).
     fn error_text(error: &JsValue) -> String {
-        error
-            .dyn_ref::<js_sys::Error>()
-            .map(|error| String::from(error.message()))
+        let message = if error.is_object() {
+            Reflect::get(error, &"message".into()).ok()
+        } else {
+            None
+        };
+        message
+            .and_then(|message| message.as_string())
             .or_else(|| error.as_string())
+            .map(|text| crate::options::shortened(&text, 300))
             .unwrap_or_else(|| "it threw".into())
     }
 

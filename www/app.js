@@ -2,12 +2,6 @@
 // the findings, then join with Zoom's real SDK and explain how it ended.
 // The secret is read from its field when needed and kept nowhere else: not in storage, the URL,
 // the console, or the Client View hand-over.
-import init, {
-  explainJoinError,
-  generateSignature,
-  inspectSignature,
-  meetingNumberDigits,
-} from '/pkg/zoomsig.js';
 import { renderJoinResult, renderReport } from './report-view.js';
 import { joinComponentView } from './zoom-sdk.js';
 
@@ -19,7 +13,8 @@ const JOIN_TIMEOUT_MS = Number(params.get('joinTimeout')) || 35000;
 const REMEMBERED = 'zoomsig-harness';
 // Only these fields are remembered between visits: nothing secret, no tokens.
 const REMEMBER_FIELDS = ['sdkKey', 'meetingNumber', 'userName', 'userEmail', 'role', 'view', 'expirationSeconds'];
-const LOCAL_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+// The package, loaded at the end (a failed load is said on the page, not left as "Loading...").
+let zoomsig;
 
 function field(name) {
   return form.elements.namedItem(name);
@@ -31,20 +26,10 @@ function showIsolation() {
     : 'Cross-origin isolated: no (no SharedArrayBuffer: the SDK falls back, without gallery view). Serve with COOP/COEP headers, as `make serve` does.';
 }
 
-function guardRemoteSecrets() {
-  if (LOCAL_HOSTS.includes(location.hostname)) return;
-  const secretFields = document.querySelectorAll('input[type=password]');
-  for (const input of secretFields) input.disabled = true;
-  document.getElementById('remote-warning').hidden = false;
-  document.getElementById('accept-remote').addEventListener('click', () => {
-    if (!window.confirm('This page is served from another machine. A secret typed here can be read by whoever controls that server. Use it for local testing only?')) return;
-    for (const input of secretFields) input.disabled = false;
-    document.getElementById('remote-warning').hidden = true;
-  });
-}
-
 function remember() {
   const kept = Object.fromEntries(REMEMBER_FIELDS.map((name) => [name, field(name).value]));
+  // A secret typed into the key field is still the secret: never keep it.
+  if (kept.sdkKey !== '' && kept.sdkKey.trim() === field('sdkSecret').value.trim()) kept.sdkKey = '';
   localStorage.setItem(REMEMBERED, JSON.stringify(kept));
 }
 
@@ -69,7 +54,7 @@ let normalised = null;
 function normaliseMeetingNumber() {
   const input = field('meetingNumber');
   const typed = input.value.trim();
-  const digits = meetingNumberDigits(typed);
+  const digits = zoomsig.meetingNumberDigits(typed);
   const note = document.getElementById('meeting-note');
   if (digits && digits !== typed) {
     input.value = digits;
@@ -111,7 +96,7 @@ function takeSignature(data, meetingNumber) {
   };
   if (data.get('expirationSeconds') !== '') options.expirationSeconds = Number(data.get('expirationSeconds'));
   try {
-    return { token: generateSignature(options), key: options.sdkKey, secret: options.sdkSecret };
+    return { token: zoomsig.generateSignature(options), key: options.sdkKey, secret: options.sdkSecret };
   } catch (error) {
     showError(error);
     return null;
@@ -129,7 +114,7 @@ async function checkAndJoin() {
     return;
   }
   const zak = data.get('zak').trim();
-  const report = inspectSignature(signature.token, {
+  const report = zoomsig.inspectSignature(signature.token, {
     sdkSecret: signature.secret,
     sdkKey: signature.key,
     meetingNumber,
@@ -166,7 +151,7 @@ async function checkAndJoin() {
   result.textContent = 'Joining with the Component View…';
   status.textContent = 'Joining…';
   const outcome = await joinComponentView(document.getElementById('meeting-root'), join, JOIN_TIMEOUT_MS);
-  renderJoinResult(result, outcome, report.findings, explainJoinError, JOIN_TIMEOUT_MS / 1000);
+  renderJoinResult(result, outcome, report.findings, zoomsig.explainJoinError, JOIN_TIMEOUT_MS / 1000);
   status.textContent = outcome.ok ? 'Joined.' : 'Join failed: see Join below.';
 }
 
@@ -195,18 +180,25 @@ checkForm.addEventListener('submit', (event) => {
     if (value !== '') context[name] = value;
   }
   const box = document.getElementById('check-report');
-  renderReport(box, inspectSignature(data.get('token'), context));
+  renderReport(box, zoomsig.inspectSignature(data.get('token'), context));
   box.hidden = false;
 });
 
 showIsolation();
-guardRemoteSecrets();
 restore();
 showSource();
 try {
-  await init();
-  for (const button of document.querySelectorAll('button[type="submit"]')) button.disabled = false;
-  status.textContent = 'Ready.';
+  zoomsig = await import('/pkg/zoomsig.js');
 } catch (error) {
-  status.textContent = `The wasm module did not load: ${error.message}`;
+  status.textContent = `zoomsig did not load: /pkg/zoomsig.js could not be imported (${error.message}). `
+    + 'Build it with `make serve` (or `make build`), which writes pkg/.';
+}
+if (zoomsig) {
+  try {
+    await zoomsig.default();
+    for (const button of document.querySelectorAll('button[type="submit"]')) button.disabled = false;
+    status.textContent = 'Ready.';
+  } catch (error) {
+    status.textContent = `The wasm module did not load: ${error.message}`;
+  }
 }

@@ -99,7 +99,14 @@ export function renderJoinResult(container, result, findings, explainJoinError, 
     );
     return;
   }
-  const explanation = explainJoinError(result.error);
+  const explanation = explainJoinError ? explainJoinError(result.error) : {
+    code: result.error?.errorCode ?? null,
+    name: 'NOT_EXPLAINED',
+    meaning: 'zoomsig did not load, so this error is not explained here.',
+    signatureRelated: false,
+    causes: [],
+    fixes: [],
+  };
   container.dataset.outcome = 'error';
   container.dataset.code = String(explanation.code ?? '');
   const related = findings.filter((f) => f.severity !== 'info'

@@ -229,3 +229,30 @@ test('zoomsig.inline.js works from file:// and is ready as soon as it has run; z
     await browser.close();
   }
 });
+
+test('the CDN form page, served off localhost, warns and asks before taking a secret', async () => {
+  const session = await openPage('/cdn/', { host: '127.0.0.2' });
+  const { page } = session;
+  try {
+    await page.waitForSelector('#remote-warning:not([hidden])');
+    assert.match(await page.textContent('#remote-warning'), /not on localhost/);
+    assert.equal(await page.isDisabled('#sdk_secret'), true);
+    assert.equal(await page.getAttribute('#sdk_secret', 'autocomplete'), 'new-password');
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.click('#accept-remote');
+    assert.equal(await page.isDisabled('#sdk_secret'), false);
+  } finally {
+    await session.close();
+  }
+});
+
+test('the CDN form page says when zoomsig.js did not load', async () => {
+  const session = await openPage('/cdn/', { missing: [/^\/pkg\/classic\/zoomsig\.js$/] });
+  try {
+    await session.page.waitForFunction(() => /did not load/.test(document.getElementById('status').textContent));
+    assert.match(await session.page.textContent('#status'), /\/pkg\/classic\/zoomsig\.js is missing/);
+    assert.equal(await session.page.isDisabled('#join_meeting'), true);
+  } finally {
+    await session.close();
+  }
+});

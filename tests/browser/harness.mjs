@@ -24,8 +24,9 @@ export function formFields(request) {
 /**
  * Opens `path` on a fresh server and browser. `zoomAnswer(request)` may return `{ status, json }`
  * to answer a request to Zoom's hosts; unanswered ones are aborted. Either way none is sent.
+ * Local paths matching a `missing` pattern are answered 404, as if never built.
  */
-export async function openPage(path = '/', { zoomAnswer = () => null, host = '127.0.0.1', mounts = [] } = {}) {
+export async function openPage(path = '/', { zoomAnswer = () => null, host = '127.0.0.1', mounts = [], missing = [] } = {}) {
   const server = await startServer({ host, port: 0, mounts });
   const origin = `http://${host}:${server.address().port}`;
   const browser = await chromium.launch({
@@ -40,6 +41,7 @@ export async function openPage(path = '/', { zoomAnswer = () => null, host = '12
     const url = new URL(route.request().url());
     if (url.hostname === host) {
       localRequests.push(url.pathname);
+      if (missing.some((pattern) => pattern.test(url.pathname))) return route.fulfill({ status: 404, body: 'not found\n' });
       return route.continue();
     }
     blocked.push(url.href);

@@ -295,3 +295,37 @@ test('served from a host other than localhost, the page warns and asks before ta
     await session.close();
   }
 });
+
+test('the secret typed as the key is refused, and remembered nowhere', async () => {
+  const session = await open();
+  const { page } = session;
+  try {
+    await fillJoin(page, { meetingNumber: '85746065432' });
+    await page.fill('[name=sdkKey]', SECRET);
+    await page.click('#join-form button[type=submit]');
+    await page.waitForSelector('#error:not([hidden])');
+    assert.equal(await page.textContent('#error-code'), 'SECRET_AS_KEY');
+    assert.ok(!(await page.textContent('#error')).includes(SECRET), 'the error shows the secret');
+    assert.equal(await page.isHidden('#preflight'), true, 'a token was made');
+    const remembered = JSON.parse(await page.evaluate(() => localStorage.getItem('zoomsig-harness')));
+    assert.equal(remembered.sdkKey, '');
+    await page.reload();
+    await page.waitForSelector('#join-form button[type=submit]:not([disabled])');
+    assert.equal(await page.inputValue('[name=sdkKey]'), '');
+    assert.deepEqual(session.zoomRequests, []);
+    await assertClean(session);
+  } finally {
+    await session.close();
+  }
+});
+
+test('when the package is missing, the page says so instead of "Loading..."', async () => {
+  const session = await openPage('/', { missing: [/^\/pkg\/zoomsig\.js$/] });
+  try {
+    await session.page.waitForFunction(() => /did not load/.test(document.getElementById('status').textContent));
+    assert.match(await session.page.textContent('#status'), /zoomsig did not load: \/pkg\/zoomsig\.js could not be imported.*make serve/);
+    assert.equal(await session.page.isDisabled('#join-form button[type=submit]'), true);
+  } finally {
+    await session.close();
+  }
+});

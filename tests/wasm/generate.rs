@@ -4,7 +4,7 @@
 use js_sys::{Function, JSON, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
-use zoomsig::wasm::{SignatureOptions, generate_signature};
+use zoomsig::wasm::{SignatureOptions, generate_signature, meeting_number_digits};
 
 const VALID: &str = "sdkKey: 'abcdEFGHijklMNOPqrst12', sdkSecret: 'Sup3rSecretValue42', \
                      meetingNumber: '85746065432', role: 0";
@@ -240,4 +240,45 @@ fn the_module_keeps_working_after_many_refusals() {
         let _ = generate(&JsValue::NULL);
     }
     assert!(generate(&js(&format!("{{ {VALID} }}"))).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn the_secret_as_the_key_is_refused() {
+    let (code, field, message) = refused(
+        "{ sdkKey: 'Sup3rSecretValue42', sdkSecret: 'Sup3rSecretValue42', meetingNumber: '85746065432', role: 0 }",
+    );
+    assert_eq!((code.as_str(), field.as_str()), ("SECRET_AS_KEY", "sdkKey"));
+    assert!(message.contains("sdkSecret"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn meeting_number_digits_takes_whatever_js_passes() {
+    let digits = |expression: &str| meeting_number_digits(&js(expression));
+    assert_eq!(
+        digits("'857 4606 5432'").ok().flatten().as_deref(),
+        Some("85746065432")
+    );
+    // Zoom's samples hold the number after parseInt.
+    assert_eq!(
+        digits("85746065432").ok().flatten().as_deref(),
+        Some("85746065432")
+    );
+    for nothing in ["null", "undefined", "'room 5'", "1.5", "NaN", "-3"] {
+        assert_eq!(digits(nothing).ok(), Some(None), "{nothing}");
+    }
+    for wrong in [
+        "true",
+        "({})",
+        "Symbol('x')",
+        "({ length: 2 ** 31 })",
+        "10n",
+        "(() => { const p = Proxy.revocable({}, {}); p.revoke(); return p.proxy; })()",
+    ] {
+        let error = digits(wrong).expect_err(wrong);
+        assert_eq!(
+            get(&error, "code").as_string().as_deref(),
+            Some("INVALID_MEETING_NUMBER"),
+            "{wrong}"
+        );
+    }
 }

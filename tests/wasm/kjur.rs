@@ -214,12 +214,23 @@ fn verify_takes_js_values_as_jsrsasign_does() {
         code(verify(&JsValue::from(5), "'k'", "undefined")),
         "TOKEN_TYPE"
     );
-    // An item whose toString throws: the JS error itself, as jsrsasign's join throws it.
+    // An item whose toString throws: a typed error that says so (jsrsasign lets the item's own
+    // error through, which has no code).
     let thrown = verify(
         &token,
         "'k'",
         "[{ toString() { throw new TypeError('item'); } }]",
     )
     .expect_err("throws");
-    assert_eq!(get(&thrown, "message").as_string().as_deref(), Some("item"));
+    assert_eq!(code(Err::<bool, _>(thrown.clone())), "ACCEPT_ALGS");
+    let message = get(&thrown, "message").as_string().unwrap_or_default();
+    assert!(message.contains("reading it threw: item"), "{message}");
+    // A revoked Proxy, and a sparse array far longer than any list: typed errors too.
+    for list in [
+        "(() => { const p = Proxy.revocable([], {}); p.revoke(); return p.proxy; })()",
+        "(() => { const a = []; a.length = 2 ** 32 - 1; return a; })()",
+        "new Proxy(['HS256'], { get() { throw new Error('trap'); } })",
+    ] {
+        assert_eq!(code(verify(&token, "'k'", list)), "ACCEPT_ALGS", "{list}");
+    }
 }

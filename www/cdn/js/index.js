@@ -8,6 +8,11 @@
   var join = document.getElementById('join_meeting');
   var status = document.getElementById('status');
 
+  if (typeof window.zoomsig === 'undefined') {
+    status.textContent = 'zoomsig did not load: /pkg/classic/zoomsig.js is missing or failed. ' +
+      'Build it with `make serve` (or `make build`), which writes pkg/.';
+    return;
+  }
   // zoomsig.js loads its wasm asynchronously (zoomsig.inline.js would be ready at once).
   zoomsig.ready.then(function () {
     join.disabled = false;

@@ -21,7 +21,7 @@
     result.dataset.outcome = outcome;
     if (answer && answer.errorCode !== undefined) result.dataset.errorCode = String(answer.errorCode);
     var text = outcome + ': ' + JSON.stringify(answer);
-    if (outcome === 'error') {
+    if (outcome === 'error' && window.zoomsig) {
       zoomsig.ready.then(function () {
         var explanation = zoomsig.explainJoinError(answer);
         result.textContent = text + '\n' + explanation.name + ': ' + explanation.meaning;
