@@ -1,21 +1,33 @@
 // Serves www/ at /, the built package at /pkg/ and Zoom's Meeting SDK (the files of the pinned
 // npm package, so nothing comes from Zoom's CDN) at /zoom/, bound to 127.0.0.1 unless told
-// otherwise: the page takes secrets, so it is not put on the network by default.
+// otherwise. The page takes secrets, so the server is careful: it is not put on the network by
+// default, answers only requests addressed to a host it serves (no DNS rebinding), serves only
+// files really inside its folders, and survives clients that hang up and running out of files.
 //   node scripts/serve.mjs [--host 127.0.0.1] [--port 8080]     (HOST and PORT work too)
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, realpath, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { isIP } from 'node:net';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
-const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const PROJECT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_PORT = 8080;
 
-// URL prefix -> folder. Longest prefix first.
-const MOUNTS = [
-  ['/pkg/', join(root, 'pkg')],
-  ['/zoom/', join(root, 'node_modules', '@zoom', 'meetingsdk', 'dist')],
-  ['/', join(root, 'www')],
-];
+/**
+ * The standard mounts of a project folder, in the order they are tried. `refuse` names the
+ * top-level entries of a folder that are never served.
+ */
+function standardMounts(root) {
+  return [
+    { prefix: '/pkg/', folder: join(root, 'pkg') },
+    { prefix: '/zoom/', folder: join(root, 'node_modules', '@zoom', 'meetingsdk', 'dist') },
+    // www/angular/ is the Angular app's sources, node_modules and build output; its tests serve
+    // the built app through `mounts`.
+    { prefix: '/', folder: join(root, 'www'), refuse: ['angular'] },
+  ];
+}
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -32,78 +44,259 @@ const TYPES = {
   '.wav': 'audio/wav',
   '.jpg': 'image/jpeg',
   '.cur': 'image/x-icon',
+  '.ico': 'image/x-icon',
   '.bin': 'application/octet-stream',
 };
 
-// Cross-origin isolation (SharedArrayBuffer), which Zoom's SDK wants for gallery view.
+// Cross-origin isolation (SharedArrayBuffer), which Zoom's SDK wants for gallery view. No
+// Referer: the pages' addresses carry meeting numbers and passcodes, the CDN meeting page's the
+// signature too, and they must not reach Zoom or any other site that way.
 const HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Cache-Control': 'no-store',
   'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
 };
 
-async function resolveFile(pathname, mounts) {
-  for (const [prefix, folder] of mounts) {
-    if (!pathname.startsWith(prefix)) continue;
-    const relative = normalize(decodeURIComponent(pathname.slice(prefix.length)));
-    const file = resolve(folder, `.${sep}${relative}`);
-    if (file !== folder && !file.startsWith(folder + sep)) return null;
-    const info = await stat(file).catch(() => null);
-    if (info?.isDirectory()) {
-      const index = join(file, 'index.html');
-      return (await stat(index).catch(() => null))?.isFile() ? index : null;
-    }
-    return info?.isFile() ? file : null;
+// For the HTML pages: this origin's files only, plus each source whose absence broke something in
+// Chromium with Zoom's SDK 6.2.0 joining from both views (tests/browser/, and a search that added
+// one source per violation, then took each away again). Not needed, so not allowed: 'unsafe-eval'
+// (the SDK's one eval is protobuf.js probing for `require`, in a try), inline scripts, plugins.
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  // WebAssembly: zoomsig's module and the Client View's (wasm only, never JS eval).
+  "script-src 'self' 'wasm-unsafe-eval'",
+  // The Angular app's build (served through `mounts`) loads its stylesheet with
+  // onload="this.media='all'": that one handler is allowed, no other inline script.
+  "script-src-attr 'unsafe-hashes' 'sha256-MhtPZXr7+LpJUY5qtMutB+qWfQtMaPccfe7QXtCcEYc='",
+  // The SDK's media code (lib/av/js_media.min.js) starts a worker from a blob: URL.
+  "worker-src 'self' blob:",
+  // Both views add <style> elements (several, made at run time: no hash fits); so does
+  // cdn/index.html.
+  "style-src 'self' 'unsafe-inline'",
+  // The SDK's icons are data: URLs.
+  "img-src 'self' data:",
+  // The join POSTs to https://zoom.us/api/v1/wc/info; in a meeting the SDK then talks to Zoom's
+  // servers over HTTPS and websockets, which no offline test reaches.
+  "connect-src 'self' https://zoom.us https://*.zoom.us wss://*.zoom.us",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** `host` as the hostname part of a URL (IPv6 in brackets), or null when it is not one. */
+function asHostname(host) {
+  const bracketed = isIP(host) === 6 ? `[${host}]` : host;
+  try {
+    return new URL(`http://${bracketed}/`).hostname;
+  } catch {
+    return null;
   }
-  return null;
+}
+
+const HOST_HEADER = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/i;
+const WILDCARDS = new Set(['0.0.0.0', '[::]']);
+
+/**
+ * Whether a request's Host header names this server, as Vite's `server.allowedHosts` and
+ * webpack-dev-server's `allowedHosts` decide: a page on another site whose name is made to resolve
+ * here (DNS rebinding) sends its own name, and is refused.
+ */
+function hostChecker(boundHost) {
+  const served = new Set(['localhost', '127.0.0.1', '[::1]', asHostname(boundHost)].filter(Boolean));
+  // Bound to every interface, the page is opened by one of the machine's addresses; rebinding
+  // needs a name, so any address is fine.
+  const anyAddress = WILDCARDS.has(asHostname(boundHost));
+  return (header) => {
+    if (typeof header !== 'string' || !HOST_HEADER.test(header)) return false;
+    const name = asHostname(header.replace(/:\d+$/, ''));
+    if (!name) return false;
+    return served.has(name) || (anyAddress && isIP(name.replace(/^\[|\]$/g, '')) !== 0);
+  };
 }
 
 /**
- * Starts the server. `mounts` ([URL prefix, folder] pairs) are served before the standard ones,
- * for tools that serve more than the page (benchmarks, the Angular app).
+ * The file a URL path names, opened, or null. Refused: a segment that starts with a dot (`..`,
+ * dot-files, dot-folders) or decodes to a slash; a path whose real location (symlinks followed)
+ * is outside the mount's real folder, under a dot-folder or under one of its `refuse` entries.
  */
-export function startServer({ host = '127.0.0.1', port = 8080, mounts = [] } = {}) {
-  const allMounts = [...mounts, ...MOUNTS];
+async function resolveFile(pathname, mounts) {
+  const mount = mounts.find(({ prefix }) => pathname.startsWith(prefix));
+  if (!mount) return null;
+  const segments = pathname.slice(mount.prefix.length).split('/').filter(Boolean).map(decodeURIComponent);
+  if (segments.some((segment) => segment.startsWith('.') || /[/\\\0]/.test(segment))) return null;
+  const base = await realpath(mount.folder).catch(() => null);
+  if (!base) return null;
+  const inside = (real) => {
+    const path = relative(base, real);
+    if (path === '') return true;
+    if (path.startsWith('..') || isAbsolute(path)) return false;
+    const parts = path.split(sep);
+    return !parts.some((part) => part.startsWith('.')) && !mount.refuse?.includes(parts[0]);
+  };
+  let real = await realpath(join(base, ...segments)).catch(() => null);
+  if (real && inside(real) && (await stat(real).catch(() => null))?.isDirectory()) {
+    real = await realpath(join(real, 'index.html')).catch(() => null);
+  }
+  return real && inside(real) ? openFile(real) : null;
+}
+
+/** `{ path, handle, size }` for a regular file, else null; EMFILE and the like are thrown. */
+async function openFile(path) {
+  const handle = await open(path, 'r');
+  try {
+    const info = await handle.stat();
+    if (info.isFile()) return { path, handle, size: info.size };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  await handle.close();
+  return null;
+}
+
+function answer(response, status, text, extra = {}) {
+  if (response.headersSent) return void response.destroy();
+  response.writeHead(status, { ...HEADERS, 'Content-Type': 'text/plain; charset=utf-8', ...extra });
+  response.end(`${text}\n`);
+}
+
+const OUT_OF_FILES = new Set(['EMFILE', 'ENFILE']);
+
+// Errors that only mean the client went away.
+const HUNG_UP = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ECONNRESET', 'EPIPE', 'ERR_STREAM_DESTROYED']);
+
+function warn(what, error) {
+  if (!HUNG_UP.has(error?.code)) console.error(`zoomsig: ${what}: ${error?.code ?? ''} ${error?.message ?? error}`);
+}
+
+/**
+ * Starts the server. `mounts` ([URL prefix, folder] pairs) are tried before the standard ones,
+ * for tools that serve more than the page (benchmarks, the Angular app); the first whose prefix
+ * matches answers. `root` is the project folder whose www/, pkg/ and node_modules/ are served
+ * (tests give a folder of their own).
+ */
+export function startServer({ host = DEFAULT_HOST, port = DEFAULT_PORT, mounts = [], root = PROJECT } = {}) {
+  const allMounts = [...mounts.map(([prefix, folder]) => ({ prefix, folder })), ...standardMounts(root)];
+  const isServedHost = hostChecker(host);
+  let warnedAt = -Infinity;
+  const outOfFiles = (error) => {
+    if (Date.now() - warnedAt < 10_000) return;
+    warnedAt = Date.now();
+    console.error(`zoomsig: out of file descriptors (${error.code}): answering 503 until some are free (ulimit -n)`);
+  };
   const server = createServer(async (request, response) => {
-    let pathname;
+    // An upload cut short, or a write to a closed socket, must not take the server down.
+    request.on('error', (error) => warn('request', error));
+    response.on('error', (error) => warn('response', error));
     try {
-      pathname = new URL(request.url, 'http://localhost').pathname;
-    } catch {
-      pathname = null;
+      if (!isServedHost(request.headers.host)) {
+        // No page from the request: its Host is another site's, a guard against DNS rebinding.
+        return answer(response, 403, 'refused: this server answers only requests addressed to ' +
+          'localhost, 127.0.0.1, [::1] or the host it was started with (a DNS rebinding guard); ' +
+          `open http://localhost:${request.socket.localPort}/ or start it with --host NAME`);
+      }
+      if (!['GET', 'HEAD'].includes(request.method)) {
+        return answer(response, 405, 'method not allowed', { Allow: 'GET, HEAD' });
+      }
+      let pathname;
+      try {
+        pathname = new URL(request.url, 'http://localhost').pathname;
+        decodeURIComponent(pathname);
+      } catch {
+        return answer(response, 400, 'bad request');
+      }
+      const file = await resolveFile(pathname, allMounts);
+      if (!file) return answer(response, 404, 'not found');
+      const headers = {
+        ...HEADERS,
+        'Content-Type': TYPES[extname(file.path)] ?? 'application/octet-stream',
+        'Content-Length': file.size,
+      };
+      if (extname(file.path) === '.html') headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
+      if (request.method === 'HEAD' || response.destroyed) {
+        await file.handle.close();
+        return void response.writeHead(200, headers).end();
+      }
+      response.writeHead(200, headers);
+      // pipeline closes the file when the download ends, fails or the client hangs up.
+      pipeline(file.handle.createReadStream(), response, (error) => error && warn(`sending ${file.path}`, error));
+    } catch (error) {
+      if (OUT_OF_FILES.has(error?.code)) {
+        // The files in use are closed as their downloads end: try again shortly.
+        outOfFiles(error);
+        return answer(response, 503, 'busy: too many open files, try again', { 'Retry-After': '1' });
+      }
+      warn(`answering ${request.url}`, error);
+      answer(response, 500, 'internal error');
     }
-    const file = pathname && (await resolveFile(pathname, allMounts).catch(() => null));
-    if (!file || !['GET', 'HEAD'].includes(request.method)) {
-      response.writeHead(file ? 405 : 404, { ...HEADERS, 'Content-Type': 'text/plain' });
-      response.end(file ? 'method not allowed\n' : 'not found\n');
-      return;
-    }
-    response.writeHead(200, {
-      ...HEADERS,
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-    });
-    if (request.method === 'HEAD') response.end();
-    else createReadStream(file).pipe(response);
   });
   return new Promise((ready, fail) => {
     server.once('error', fail);
-    server.listen(port, host, () => ready(server));
+    server.listen(port, host, () => {
+      server.off('error', fail);
+      // Once listening, an error is a failed accept (out of files): that connection is dropped.
+      server.on('error', (error) => (OUT_OF_FILES.has(error?.code) ? outOfFiles(error) : warn('server', error)));
+      ready(server);
+    });
   });
 }
 
-function option(name, fallback) {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? process.argv[at + 1] : (process.env[name.toUpperCase()] ?? fallback);
+/**
+ * The host and port from the command line, then HOST and PORT, then the defaults: `{ host, port }`
+ * or `{ error }`. Empty means the default, and a value that starts with `--` is the next flag, as
+ * when the Makefile runs `--host $(HOST) --port $(PORT)` with an empty HOST.
+ */
+export function readOptions(argv, env = {}) {
+  const given = { host: env.HOST, port: env.PORT };
+  for (let at = 0; at < argv.length; at += 1) {
+    if (argv[at] === '--help' || argv[at] === '-h') return { help: true };
+    const flag = /^--(host|port)(?:=(.*))?$/s.exec(argv[at]);
+    if (!flag) return { error: `unknown argument "${argv[at]}"` };
+    let value = flag[2];
+    if (value === undefined) {
+      const next = argv[at + 1];
+      const isValue = next !== undefined && !next.startsWith('--');
+      value = isValue ? next : '';
+      if (isValue) at += 1;
+    }
+    given[flag[1]] = value;
+  }
+  const host = given.host?.trim() || DEFAULT_HOST;
+  const port = given.port?.trim() || String(DEFAULT_PORT);
+  if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) {
+    return { error: `the port must be a number from 0 to 65535, not "${given.port}"` };
+  }
+  return { host, port: Number(port) };
 }
 
+function isLoopback(host) {
+  return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
+}
+
+const USAGE = 'usage: node scripts/serve.mjs [--host 127.0.0.1] [--port 8080]   (or HOST=... PORT=...)';
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const host = option('host', '127.0.0.1');
-  const server = await startServer({ host, port: Number(option('port', '8080')) });
-  const { port } = server.address();
-  const shown = host === '127.0.0.1' || host === 'localhost' ? 'localhost' : host;
-  console.log(`zoomsig: serving www/ on http://${shown}:${port}/ (bound to ${host}; Ctrl+C stops)`);
-  if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
+  const options = readOptions(process.argv.slice(2), process.env);
+  if (options.help || options.error) {
+    if (options.error) console.error(`zoomsig: ${options.error}`);
+    console[options.error ? 'error' : 'log'](USAGE);
+    process.exit(options.error ? 2 : 0);
+  }
+  const { host } = options;
+  const server = await startServer(options).catch((error) => {
+    console.error(`zoomsig: cannot listen on ${host} port ${options.port}: ${error.code ?? ''} ${error.message}`);
+    if (error.code === 'EADDRINUSE') console.error('zoomsig: another port: PORT=8081 make serve');
+    process.exit(1);
+  });
+  const { address, port } = server.address();
+  const everywhere = WILDCARDS.has(asHostname(host));
+  const shown = host === DEFAULT_HOST || host === 'localhost' || everywhere ? 'localhost' : asHostname(host);
+  console.log(`zoomsig: serving www/ on http://${shown}:${port}/ (bound to ${address}; Ctrl+C stops)`);
+  if (!isLoopback(host)) {
     console.log('zoomsig: WARNING: reachable from the network. Secrets typed into this page are');
     console.log('zoomsig: for local testing only; production signatures belong on a server.');
   }
