@@ -4,22 +4,21 @@
 PORT ?= 8080
 HOST ?= 127.0.0.1
 WASM_TARGET := wasm32-unknown-unknown
-# Release wasm comes from a pinned nightly that rebuilds std with panics that trap on the spot:
-# no panic message formatting is linked, about 10 KB less gzip (README, "Set-up notes"). The std
-# crates stay at opt-level 3 as Rust ships them; at "z" signing was a quarter slower.
-NIGHTLY := nightly-2026-05-20
+# The release wasm, by the machine's stable toolchain (the profile is Cargo.toml's; the sha2
+# backend flag comes from .cargo/config.toml).
 RELEASE_DIR := target/release-wasm
-RELEASE_CARGO := RUSTFLAGS='--cfg sha2_backend_soft="compact" -Zunstable-options -Cpanic=immediate-abort' \
-  cargo +$(NIGHTLY) build --release --lib --target $(WASM_TARGET) --target-dir $(RELEASE_DIR) \
-  -Z build-std=std,panic_abort \
-  $(foreach crate,core alloc std compiler_builtins,--config 'profile.release.package.$(crate).opt-level=3')
+RELEASE_CARGO := cargo build --release --lib --target $(WASM_TARGET) --target-dir $(RELEASE_DIR)
 RAW_WASM := $(RELEASE_DIR)/$(WASM_TARGET)/release/zoomsig.wasm
-SOURCES := Cargo.toml Cargo.lock $(shell find src -name '*.rs') README.md scripts/write-package-json.mjs scripts/guard-glue.mjs
+SOURCES := Cargo.toml Cargo.lock $(shell find src -name '*.rs' -o -name '*.js') README.md \
+  scripts/write-package-json.mjs scripts/guard-glue.mjs
+# The glue bundled with its JS snippet (src/wasm/plain.js) into one file and minified, the names
+# of exports and imports kept.
+ESBUILD_GLUE := node_modules/.bin/esbuild --bundle --minify --format=esm --log-level=warning --allow-overwrite
 CHROMEDRIVER ?= /usr/bin/chromedriver
 GECKODRIVER ?= $(shell command -v geckodriver || echo $(HOME)/.cargo/bin/geckodriver)
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test build setup-build setup-test lint test-native test-wasm test-wasm-pack \
+.PHONY: serve test build setup-build setup-test lint test-native test-server test-wasm test-wasm-pack \
         test-node test-browser test-angular bench clean
 
 serve: build
@@ -41,8 +40,8 @@ pkg/zoomsig_bg.wasm: $(SOURCES)
 	node scripts/guard-glue.mjs pkg/zoomsig.js
 	# npm binaryen's wasm-opt: Debian's makes modules that break at run time (README, set-up notes).
 	node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers pkg/zoomsig_bg.wasm -o pkg/zoomsig_bg.wasm
-	# The glue minified (names of exports and imports kept): 1.7 KB less gzip, a quicker parse.
-	node_modules/.bin/esbuild pkg/zoomsig.js --minify --format=esm --log-level=warning --allow-overwrite --outfile=pkg/zoomsig.js
+	$(ESBUILD_GLUE) pkg/zoomsig.js --outfile=pkg/zoomsig.js
+	rm -rf pkg/snippets
 	node scripts/write-package-json.mjs
 	cp README.md pkg/README.md
 	@printf 'pkg: wasm %s bytes, gzip -9 of wasm + glue %s bytes\n' \
@@ -56,20 +55,20 @@ pkg/signer/zoomsig_signer_bg.wasm: $(SOURCES) pkg/zoomsig_bg.wasm
 	wasm-bindgen --target web --out-dir pkg/signer --out-name zoomsig_signer target/zoomsig-signer.wasm
 	node scripts/guard-glue.mjs pkg/signer/zoomsig_signer.js
 	node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers pkg/signer/zoomsig_signer_bg.wasm -o pkg/signer/zoomsig_signer_bg.wasm
-	node_modules/.bin/esbuild pkg/signer/zoomsig_signer.js --minify --format=esm --log-level=warning --allow-overwrite --outfile=pkg/signer/zoomsig_signer.js
+	$(ESBUILD_GLUE) pkg/signer/zoomsig_signer.js --outfile=pkg/signer/zoomsig_signer.js
+	rm -rf pkg/signer/snippets
 	@printf 'pkg/signer: wasm %s bytes, gzip -9 of wasm + glue %s bytes\n' \
 	  $$(wc -c < pkg/signer/zoomsig_signer_bg.wasm) $$(cat pkg/signer/zoomsig_signer_bg.wasm pkg/signer/zoomsig_signer.js | gzip -9 | wc -c)
 
-# The classic-script builds for pages without modules (scripts/build-classic.mjs): the same module
-# behind a global `zoomsig`, and a single file with the wasm inlined.
+# The classic-script builds for pages without modules (scripts/build-classic.mjs): the ES module
+# above behind a global `zoomsig`, and a single file with the wasm inlined.
 pkg/classic/zoomsig.js: pkg/zoomsig_bg.wasm scripts/build-classic.mjs
-	wasm-bindgen --target no-modules --no-typescript --out-dir target/classic --out-name zoomsig target/zoomsig-full.wasm
-	node scripts/build-classic.mjs target/classic/zoomsig.js pkg/zoomsig_bg.wasm
+	node scripts/build-classic.mjs pkg/zoomsig.js pkg/zoomsig_bg.wasm
 	@printf 'pkg/classic: gzip -9 of zoomsig.js + zoomsig_bg.wasm %s bytes, of zoomsig.inline.js %s bytes\n' \
 	  $$(cat pkg/classic/zoomsig.js pkg/classic/zoomsig_bg.wasm | gzip -9 | wc -c) \
 	  $$(gzip -9 < pkg/classic/zoomsig.inline.js | wc -c)
 
-test: setup-test lint test-native build test-node test-wasm test-wasm-pack test-angular test-browser
+test: setup-test lint test-native test-server build test-node test-wasm test-wasm-pack test-angular test-browser
 	@echo "make test: every suite passed"
 
 lint:
@@ -80,6 +79,10 @@ lint:
 
 test-native:
 	cargo test
+
+# The dev server on 127.0.0.1: what it refuses and the headers it sends (needs no build).
+test-server:
+	node --test tests/server/
 
 # The wasm suites through wasm-bindgen's runner: Node, then headless Chromium, then headless Firefox.
 test-wasm:

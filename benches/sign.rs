@@ -6,7 +6,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use zoomsig::inspect::{InspectContext, inspect_signature};
+use zoomsig::doctor::{InspectContext, inspect_signature};
 use zoomsig::{MeetingNumber, Role, SignatureRequest};
 
 fn median_ns_per_call(mut call: impl FnMut()) -> f64 {

@@ -5,35 +5,32 @@
 //   pkg/classic/zoomsig.inline.js  the same with the wasm inlined (base64): no .wasm to serve, works
 //                                  from file:// and where .wasm has the wrong MIME type
 //   pkg/classic/zoomsig.d.ts       the global's type
-//   node scripts/build-classic.mjs <wasm-bindgen --target no-modules glue> <optimised wasm>
+//   node scripts/build-classic.mjs <the package's ES glue (pkg/zoomsig.js)> <its wasm>
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { transformSync } from 'esbuild';
+import { buildSync, transformSync } from 'esbuild';
 
 const [gluePath, wasmPath] = process.argv.slice(2);
 if (!gluePath || !wasmPath) {
-  console.error('usage: node scripts/build-classic.mjs <no-modules glue .js> <optimised .wasm>');
+  console.error('usage: node scripts/build-classic.mjs <ES glue .js> <optimised .wasm>');
   process.exit(2);
 }
 const out = new URL('../pkg/classic/', import.meta.url);
-const glue = readFileSync(gluePath, 'utf8');
 const wasm = readFileSync(wasmPath);
 const { version } = JSON.parse(readFileSync(new URL('../pkg/package.json', import.meta.url), 'utf8'));
 
-// The no-modules glue binds `let wasm_bindgen = (function (exports) { ... })(...)`; inside the
-// wrapper's function it stays local, so the page gets no `wasm_bindgen` global.
-if (!/^let wasm_bindgen = \(function\(exports\) \{/m.test(glue)) {
-  throw new Error(`${gluePath}: not wasm-bindgen --target no-modules output`);
-}
-// The glue's module is the optimised one: same imports and exports (wasm-bindgen writes the
-// same module for both targets; wasm-opt only shrinks it).
-const shape = (bytes) => {
-  const module = new WebAssembly.Module(bytes);
-  return JSON.stringify([WebAssembly.Module.imports(module), WebAssembly.Module.exports(module)]);
-};
-const glueWasm = gluePath.replace(/\.js$/, '_bg.wasm');
-if (shape(readFileSync(glueWasm)) !== shape(wasm)) {
-  throw new Error(`${glueWasm} and ${wasmPath} differ in imports or exports`);
-}
+// The package's own ES module, as a function-scoped `var bindings` (its exports object, `default`
+// being init) inside the wrapper below: the page gets no global but `zoomsig` (and `KJUR`).
+// `import.meta.url` names the default wasm URL, which the wrapper never uses: it always passes one.
+const glue = buildSync({
+  entryPoints: [gluePath],
+  bundle: true,
+  format: 'iife',
+  globalName: 'bindings',
+  define: { 'import.meta.url': 'undefined' },
+  write: false,
+  logLevel: 'warning',
+}).outputFiles[0].text;
+if (!/^var bindings = /m.test(glue)) throw new Error(`${gluePath}: esbuild gave no \`var bindings\``);
 
 function wrapper({ inline }) {
   const load = inline
@@ -47,13 +44,13 @@ function wrapper({ inline }) {
     loaded = true;
     ready = Promise.resolve(zoomsig);
   } catch (error) {
-    ready = bindings({ module_or_path: bytes }).then(function () { loaded = true; return zoomsig; });
+    ready = bindings.default({ module_or_path: bytes }).then(function () { loaded = true; return zoomsig; });
   }`
     : `
   // zoomsig_bg.wasm beside this script, or the URL in the tag's data-wasm attribute.
   var wasmUrl = (script && script.getAttribute('data-wasm')) ||
     new URL('zoomsig_bg.wasm', script ? script.src : location.href).href;
-  var ready = bindings({ module_or_path: wasmUrl }).then(
+  var ready = bindings.default({ module_or_path: wasmUrl }).then(
     function () { loaded = true; return zoomsig; },
     function (error) {
       throw new Error('zoomsig: could not load ' + wasmUrl + ' (' + (error && error.message) + '). ' +
@@ -66,7 +63,7 @@ function wrapper({ inline }) {
 (function () {
   'use strict';
   var script = typeof document !== 'undefined' ? document.currentScript : null;
-${glue.replace(/^let wasm_bindgen =/m, '  var bindings =')}
+${glue}
   var loaded = false;
   function guard(name, fn) {
     return function () {
@@ -95,7 +92,7 @@ ${glue.replace(/^let wasm_bindgen =/m, '  var bindings =')}
   }
   var zoomsig = {};
   Object.keys(bindings).forEach(function (name) {
-    if (name !== 'initSync') zoomsig[name] = exported(name, bindings[name]);
+    if (name !== 'initSync' && name !== 'default') zoomsig[name] = exported(name, bindings[name]);
   });
   /** Sets the global KJUR to zoomsig's (a copy), replacing any, and returns it. */
   zoomsig.installKJUR = function () {

@@ -68,9 +68,6 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   // WebAssembly: zoomsig's module and the Client View's (wasm only, never JS eval).
   "script-src 'self' 'wasm-unsafe-eval'",
-  // The Angular app's build (served through `mounts`) loads its stylesheet with
-  // onload="this.media='all'": that one handler is allowed, no other inline script.
-  "script-src-attr 'unsafe-hashes' 'sha256-MhtPZXr7+LpJUY5qtMutB+qWfQtMaPccfe7QXtCcEYc='",
   // The SDK's media code (lib/av/js_media.min.js) starts a worker from a blob: URL.
   "worker-src 'self' blob:",
   // Both views add <style> elements (several, made at run time: no hash fits); so does

@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the build (and, with `test`, the tests) need; quick when all is there already.
-#   scripts/setup.sh build   wasm target, the pinned nightly with rust-src (release wasm builds),
-#                            the wasm-bindgen CLI that Cargo.lock pins, npm packages
+#   scripts/setup.sh build   the wasm target, the wasm-bindgen CLI that Cargo.lock pins, npm packages
 #   scripts/setup.sh test    the same plus Chromium, Firefox, their WebDriver servers and wasm-pack
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,14 +25,6 @@ fi
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
-fi
-
-# The release wasm is built by a pinned nightly that rebuilds std (Makefile, RELEASE_CARGO).
-nightly=$(sed -n 's/^NIGHTLY := //p' Makefile)
-if ! rustup run "$nightly" rustc --print sysroot >/dev/null 2>&1 \
-  || [ ! -d "$(rustup run "$nightly" rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
-  say "installing the $nightly toolchain with rust-src (release wasm builds)"
-  rustup toolchain install "$nightly" --profile minimal --component rust-src
 fi
 
 # The CLI must be exactly the wasm-bindgen version in Cargo.lock. No --locked: with it, resolution

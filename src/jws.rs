@@ -1,6 +1,7 @@
 //! The JWS compact layer: base64url segments and the HMAC over them (RFC 7515).
 
-use crate::base64url;
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::{Sha256, Sha384, Sha512};
 
@@ -51,22 +52,28 @@ impl HmacAlgorithm {
     }
 }
 
-/// base64url without padding, as every JWS segment is written.
-pub use crate::base64url::encode as base64url;
+/// `bytes` as base64url without padding, as every JWS segment is written.
+pub fn base64url(bytes: &[u8]) -> String {
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Decodes unpadded base64url strictly (RFC 4648 section 5): the 64 symbols only, no `=`, and
+/// the unused bits of a last partial group zero, so each byte string has one spelling.
+pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
+    URL_SAFE_NO_PAD.decode(text).ok()
+}
 
 /// Builds `base64url(header).base64url(payload).base64url(mac)` from the exact header and payload
 /// text: the bytes signed are the text given, so the caller decides the JSON spelling.
 pub fn sign_compact(algorithm: HmacAlgorithm, header: &str, payload: &str, key: &[u8]) -> String {
-    // One buffer sized for the whole token: growing it was a measurable part of signing in wasm.
-    let encoded_len = |bytes: usize| bytes.div_ceil(3) * 4;
-    let mut token = Vec::with_capacity(encoded_len(header.len()) + encoded_len(payload.len()) + 90);
-    base64url::encode_into(header.as_bytes(), &mut token);
-    token.push(b'.');
-    base64url::encode_into(payload.as_bytes(), &mut token);
-    let mac = algorithm.mac(key, &token);
-    token.push(b'.');
-    base64url::encode_into(&mac, &mut token);
-    String::from_utf8(token).expect("a token is base64url symbols and dots, all ASCII")
+    let mut token = String::with_capacity((header.len() + payload.len()) * 4 / 3 + 92);
+    URL_SAFE_NO_PAD.encode_string(header, &mut token);
+    token.push('.');
+    URL_SAFE_NO_PAD.encode_string(payload, &mut token);
+    let mac = algorithm.mac(key, token.as_bytes());
+    token.push('.');
+    URL_SAFE_NO_PAD.encode_string(mac, &mut token);
+    token
 }
 
 /// Compares two byte strings in time that depends only on their lengths, so a caller that checks

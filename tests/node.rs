@@ -2,11 +2,11 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::panic, clippy::indexing_slicing)]
 
-#[path = "wasm/generate.rs"]
-mod generate;
+#[path = "wasm/meeting.rs"]
+mod meeting;
 
-#[path = "wasm/inspect.rs"]
-mod inspect;
+#[path = "wasm/doctor.rs"]
+mod doctor;
 
 #[path = "wasm/kjur.rs"]
 mod kjur;

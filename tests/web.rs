@@ -5,11 +5,11 @@
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
-#[path = "wasm/generate.rs"]
-mod generate;
+#[path = "wasm/meeting.rs"]
+mod meeting;
 
-#[path = "wasm/inspect.rs"]
-mod inspect;
+#[path = "wasm/doctor.rs"]
+mod doctor;
 
 #[path = "wasm/kjur.rs"]
 mod kjur;

@@ -7,12 +7,12 @@ mod common;
 use std::collections::BTreeSet;
 
 use common::input;
-use zoomsig::inspect::{
+use zoomsig::doctor::{
     FindingCode, InspectContext, Severity, context_from_input, inspect_signature,
 };
 use zoomsig::{InputValue, SignatureRequest};
 
-fn codes(report: &zoomsig::inspect::Report) -> Vec<String> {
+fn codes(report: &zoomsig::doctor::Report) -> Vec<String> {
     let set: BTreeSet<&str> = report.findings.iter().map(|f| f.code.as_str()).collect();
     set.into_iter().map(str::to_string).collect()
 }
@@ -164,6 +164,7 @@ fn generated_tokens_always_inspect_clean() {
                 String::new()
             }),
             now: Some(now),
+            sdk_version: None,
         };
         let report = inspect_signature(&token, &context, 0);
         assert!(report.ok(), "{token}: {:#?}", report.findings);
@@ -192,6 +193,7 @@ fn arbitrary_strings_never_panic() {
         meeting_number: Some("x".into()),
         zak: Some(String::new()),
         now: None,
+        sdk_version: None,
     };
     // Every prefix and every single-byte change of every case token.
     for token in &tokens {

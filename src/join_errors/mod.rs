@@ -1,0 +1,193 @@
+//! Explains what the Meeting SDK for Web reports when `join` fails: its error codes, the exact
+//! server texts it turns into codes 3704-3713, and the raw exceptions a malformed signature throws.
+//! Every statement here traces to Zoom's SDK 6.2.0 bundles, its samples, docs and forum threads;
+//! what only Zoom's server knows is said to be unknowable offline rather than guessed.
+
+mod codes;
+mod exceptions;
+
+use serde::Serialize;
+
+use crate::input::InputValue;
+use codes::{Entry, known_code, server_text_code};
+use exceptions::malformed_token;
+
+const ERROR_CODES_PAGE: &str = "https://developers.zoom.us/docs/meeting-sdk/web/error-codes/";
+
+/// What the SDK reported, as far as explaining needs it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct JoinError {
+    /// `errorCode`, or the bare number the caller passed.
+    pub code: Option<i64>,
+    /// `reason`, `errorMessage`, `result` or an `Error`'s `message`, whichever the caller had.
+    pub message: Option<String>,
+    /// The Component View's `type` (e.g. `JOIN_MEETING_FAILED`) or a JS `Error`'s `name`
+    /// (`TypeError`, `SyntaxError`, `InvalidCharacterError`).
+    pub kind: Option<String>,
+}
+
+/// What an error means, whether the signature is to blame, and what usually causes and fixes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JoinErrorExplanation {
+    /// The code explained, after mapping a server text to its code; `None` when none is known.
+    pub code: Option<i64>,
+    /// A stable SCREAMING_SNAKE_CASE name, `UNKNOWN` when zoomsig does not know the error.
+    pub name: &'static str,
+    /// What the error means, in a sentence or two.
+    pub meaning: String,
+    /// Whether the error points at the signature (its claims, its key or its encoding).
+    pub signature_related: bool,
+    /// The usual causes, most common first; empty when the error is unknown.
+    pub causes: Vec<&'static str>,
+    /// What to do about it.
+    pub fixes: Vec<&'static str>,
+}
+
+/// Explains an error reported by the Meeting SDK for Web's `join`. A code 200 (or no code) whose
+/// message is one of the server texts the SDK maps is explained as the code the SDK maps it to.
+pub fn explain_join_error(error: &JoinError) -> JoinErrorExplanation {
+    let message = error
+        .message
+        .as_deref()
+        .map(str::trim)
+        .filter(|text| !text.is_empty());
+    let kind = error.kind.as_deref().map(str::trim);
+
+    if matches!(error.code, None | Some(200)) {
+        if let Some((code, entry)) = message.and_then(server_text_code).and_then(known_code) {
+            return explanation(Some(code), entry);
+        }
+    }
+    match error.code {
+        Some(code) => match known_code(code) {
+            Some((_, entry)) => {
+                let mut explained = explanation(Some(code), entry);
+                // 200 wraps whatever the server said; its text is the only real explanation.
+                if let (200, Some(text)) = (code, message) {
+                    explained.meaning = format!("{} Zoom's text: \"{text}\"", entry.meaning);
+                }
+                explained
+            }
+            None => unknown(Some(code), message),
+        },
+        None => match malformed_token(kind, message) {
+            Some(entry) => explanation(None, entry),
+            None => unknown(None, message),
+        },
+    }
+}
+
+fn explanation(code: Option<i64>, entry: &Entry) -> JoinErrorExplanation {
+    JoinErrorExplanation {
+        code,
+        name: entry.name,
+        meaning: entry.meaning.to_owned(),
+        signature_related: entry.signature_related,
+        causes: entry.causes.to_vec(),
+        fixes: entry.fixes.to_vec(),
+    }
+}
+
+fn unknown(code: Option<i64>, message: Option<&str>) -> JoinErrorExplanation {
+    let mut meaning = match code {
+        Some(code) => format!("Error code {code} is not one zoomsig knows."),
+        None => "This error has no code and is not one zoomsig knows.".to_owned(),
+    };
+    meaning.push_str(" Look it up on Zoom's error-code page: ");
+    meaning.push_str(ERROR_CODES_PAGE);
+    if let Some(text) = message {
+        meaning.push_str(&format!(" The SDK's text: \"{text}\""));
+    }
+    JoinErrorExplanation {
+        code,
+        name: "UNKNOWN",
+        meaning,
+        signature_related: false,
+        causes: Vec::new(),
+        fixes: vec![
+            "Look the code and the SDK's text up on Zoom's Meeting SDK for Web error-code page (https://developers.zoom.us/docs/meeting-sdk/web/error-codes/).",
+        ],
+    }
+}
+
+impl JoinErrorExplanation {
+    /// Compact JSON object with the keys `code` (null when unknown), `name`, `meaning`,
+    /// `signatureRelated`, `causes` and `fixes`.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("an explanation is strings and numbers")
+    }
+}
+
+impl JoinError {
+    /// The members of an SDK error object that explaining reads, by name.
+    pub const MEMBERS: [&'static str; 8] = [
+        "errorCode",
+        "code",
+        "reason",
+        "errorMessage",
+        "result",
+        "message",
+        "type",
+        "name",
+    ];
+
+    /// Reads what a caller passed to `explainJoinError`: a code, a message string, or the SDK's
+    /// error object (`errorCode`; `reason`, `errorMessage`, `result` or `message`; `type` or `name`).
+    pub fn from_input(input: &InputValue) -> Self {
+        let whole = |value: &InputValue| match value {
+            InputValue::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Some(*n as i64),
+            InputValue::String(text) => text.trim().parse().ok(),
+            _ => None,
+        };
+        let text = |value: &InputValue| match value {
+            InputValue::String(text) if !text.trim().is_empty() => Some(text.clone()),
+            _ => None,
+        };
+        match input {
+            InputValue::Object(members) => {
+                // The members under these names, in the order given.
+                let under = |names: &[&str]| -> Vec<&InputValue> {
+                    names
+                        .iter()
+                        .filter_map(|name| members.iter().find(|(n, _)| n == name).map(|(_, v)| v))
+                        .collect()
+                };
+                Self {
+                    code: under(&["errorCode", "code"]).into_iter().find_map(whole),
+                    message: under(&["reason", "errorMessage", "result", "message"])
+                        .into_iter()
+                        .find_map(text),
+                    kind: under(&["type", "name"]).into_iter().find_map(text),
+                }
+            }
+            InputValue::String(message) => match whole(input) {
+                Some(code) => Self {
+                    code: Some(code),
+                    ..Self::default()
+                },
+                None => Self {
+                    message: Some(message.clone()),
+                    ..Self::default()
+                },
+            },
+            other => Self {
+                code: whole(other),
+                ..Self::default()
+            },
+        }
+    }
+}
+
+impl Serialize for JoinErrorExplanation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(6))?;
+        map.serialize_entry("code", &self.code)?;
+        map.serialize_entry("name", self.name)?;
+        map.serialize_entry("meaning", &self.meaning)?;
+        map.serialize_entry("signatureRelated", &self.signature_related)?;
+        map.serialize_entry("causes", &self.causes)?;
+        map.serialize_entry("fixes", &self.fixes)?;
+        map.end()
+    }
+}

@@ -1,0 +1,176 @@
+//! `inspectSignature` and `explainJoinError`: the signature doctor. Left out of the signer-only
+//! build (`--no-default-features`).
+
+use js_sys::JsString;
+use wasm_bindgen::prelude::*;
+
+use super::{kind_of, label_error, now_seconds, read_named_members, read_value, to_js};
+use crate::doctor::{MAX_TOKEN_LENGTH, inspect_with_context_input};
+use crate::join_errors::{JoinError, explain_join_error};
+
+#[wasm_bindgen(typescript_custom_section)]
+const DOCTOR_TYPESCRIPT_TYPES: &str = r#"
+/** What `inspectSignature` is told about the join the token is for. All optional. */
+export interface InspectContext {
+  /** The secret, to verify the HMAC (also as clientSecret). Never appears in the report. */
+  sdkSecret?: string;
+  clientSecret?: string;
+  /** The key the token should carry (also as clientId). */
+  sdkKey?: string;
+  clientId?: string;
+  /** The meeting number that will be passed to join. */
+  meetingNumber?: string | number;
+  /** The ZAK that will be passed to join; "" or null when none will be. */
+  zak?: string | null;
+  /** Seconds since the epoch to judge times by; default this clock. */
+  now?: number;
+}
+
+/** The stable codes of inspection findings. */
+export type FindingCode =
+  | "TOKEN_EMPTY"
+  | "TOKEN_TOO_LONG"
+  | "TOKEN_NOT_TRIMMED"
+  | "TOKEN_NOT_JWT"
+  | "BASE64_PADDING"
+  | "BASE64_ALPHABET"
+  | "SEGMENT_NOT_BASE64"
+  | "HEADER_NOT_JSON"
+  | "PAYLOAD_NOT_JSON"
+  | "ALG_NOT_HS256"
+  | "TYP_NOT_JWT"
+  | "VIDEO_SDK_TOKEN"
+  | "REST_API_JWT"
+  | "KEY_MISSING"
+  | "KEY_NOT_STRING"
+  | "APPKEY_MISSING"
+  | "KEY_MISMATCH"
+  | "KEY_NOT_EXPECTED"
+  | "SECRET_IN_TOKEN"
+  | "MN_MISSING"
+  | "MN_NOT_DIGITS"
+  | "MN_LENGTH"
+  | "MN_MISMATCH"
+  | "ROLE_MISSING"
+  | "ROLE_INVALID"
+  | "ROLE_HOST_WITHOUT_ZAK"
+  | "IAT_MISSING"
+  | "EXP_MISSING"
+  | "TIME_NOT_INTEGER"
+  | "TIME_IN_MILLISECONDS"
+  | "IAT_IN_FUTURE"
+  | "EXPIRED"
+  | "EXPIRES_SOON"
+  | "EXP_TOO_SHORT"
+  | "EXP_TOO_LONG"
+  | "TOKEN_EXP_MISSING"
+  | "TOKEN_EXP_TOO_SHORT"
+  | "WEBRTC_MODE_INVALID"
+  | "UNKNOWN_CLAIM"
+  | "SIGNATURE_EMPTY"
+  | "SIGNATURE_VERIFIED"
+  | "SIGNATURE_MISMATCH"
+  | "SECRET_IS_KEY"
+  | "SECRET_HEX_DECODED"
+  | "SECRET_WHITESPACE"
+  | "CONTEXT_INVALID";
+
+/** One problem (or fact) found in a token. */
+export interface Finding {
+  code: FindingCode;
+  severity: "error" | "warning" | "info";
+  /** The claim or part concerned (mn, exp, header, signature...), when there is one. */
+  field?: string;
+  message: string;
+  fix: string;
+  /** Zoom join error codes this finding typically leads to. */
+  zoomErrors: number[];
+}
+
+/** What `inspectSignature` found. */
+export interface InspectReport {
+  /** True when no finding has severity "error". */
+  ok: boolean;
+  kind: "meeting-sdk" | "video-sdk" | "rest-api-jwt" | "unknown";
+  header: Record<string, unknown> | null;
+  payload: Record<string, unknown> | null;
+  /** Whether the HMAC matches the secret given; null when no secret was given. */
+  signatureVerified: boolean | null;
+  issuedAt: number | null;
+  expiresAt: number | null;
+  findings: Finding[];
+}
+
+/** What the SDK's join reported: a code, a message, its error object, or a thrown Error. */
+export type SdkJoinError =
+  | number
+  | string
+  | Error
+  | { errorCode?: number; reason?: string; errorMessage?: string; result?: string | null; type?: string };
+
+/** What `explainJoinError` returns. */
+export interface JoinErrorExplanation {
+  code: number | null;
+  name: string;
+  meaning: string;
+  signatureRelated: boolean;
+  causes: string[];
+  fixes: string[];
+}
+"#;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The inspection context, typed by the TypeScript section above.
+    #[wasm_bindgen(typescript_type = "InspectContext")]
+    pub type InspectContextObject;
+
+    /// A report, typed by the TypeScript section above.
+    #[wasm_bindgen(typescript_type = "InspectReport")]
+    pub type InspectReportObject;
+
+    /// A join error as the SDK gives it.
+    #[wasm_bindgen(typescript_type = "SdkJoinError")]
+    pub type SdkJoinError;
+
+    /// An explanation, typed by the TypeScript section above.
+    #[wasm_bindgen(typescript_type = "JoinErrorExplanation")]
+    pub type JoinErrorExplanationObject;
+}
+
+/// Says everything that can be known offline about why Zoom would refuse `token`. Never throws
+/// for a string (a non-string is a `TypeError`).
+#[wasm_bindgen(js_name = inspectSignature)]
+pub fn inspect_signature(
+    #[wasm_bindgen(unchecked_param_type = "string")] token: &JsValue,
+    context: Option<InspectContextObject>,
+) -> Result<InspectReportObject, JsValue> {
+    let Some(text) = token.dyn_ref::<JsString>() else {
+        let message = format!(
+            "inspectSignature takes the signature as a string; got {}.",
+            kind_of(token).describe()
+        );
+        let error = js_sys::TypeError::new(&message);
+        label_error(&error, "TOKEN_NOT_STRING", None);
+        return Err(error.into());
+    };
+    // Past the longest token the doctor decodes, only the length matters: copy no more.
+    let limit = u32::try_from(MAX_TOKEN_LENGTH).unwrap_or(u32::MAX);
+    let token = if text.length() > limit {
+        String::from(text.slice(0, limit + 1))
+    } else {
+        String::from(text)
+    };
+    let context = context.map_or(crate::input::InputValue::Undefined, |c| read_value(&c));
+    let report = inspect_with_context_input(&token, &context, now_seconds());
+    Ok(to_js(&report)?.unchecked_into())
+}
+
+/// Explains an error from the SDK's `join`: a code, or the error object or exception it gave.
+#[wasm_bindgen(js_name = explainJoinError)]
+pub fn explain_join_error_js(error: &SdkJoinError) -> Result<JoinErrorExplanationObject, JsValue> {
+    // An Error's `message` and `name` are not enumerable: the members are read by name.
+    let input = read_named_members(error, &JoinError::MEMBERS);
+    let explanation = explain_join_error(&JoinError::from_input(&input));
+    Ok(to_js(&explanation)?.unchecked_into())
+}

@@ -1,0 +1,118 @@
+//! The JavaScript boundary: turns JS values into core inputs, and core results into JS values
+//! (refusals into `Error`s with a stable code). Nothing here decides anything: the rules live in
+//! the core. One file per family of exports; this one holds how they read what they are given.
+
+#[cfg(feature = "doctor")]
+mod doctor;
+mod generate;
+#[cfg(feature = "kjur")]
+mod kjur;
+
+#[cfg(feature = "doctor")]
+pub use doctor::{
+    InspectContextObject, InspectReportObject, JoinErrorExplanationObject, SdkJoinError,
+    explain_join_error_js, inspect_signature,
+};
+pub use generate::{SignatureOptions, generate_signature, meeting_number_digits};
+#[cfg(feature = "kjur")]
+pub use kjur::{kjur_sign, kjur_verify};
+
+use js_sys::Reflect;
+use wasm_bindgen::prelude::*;
+
+use crate::input::InputValue;
+
+// Every call that can run the caller's code (getters, proxy traps, toString) or otherwise throw is
+// imported with `catch`: an exception unwinding through wasm would skip the frames' clean-up and
+// leak what they hold until the module dies. Type probes by `typeof` run none.
+#[wasm_bindgen(module = "/src/wasm/plain.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = plainMembers, catch)]
+    fn plain_members(object: &JsValue, names: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    // Throws for a revoked Proxy.
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+}
+
+/// What a caller passed, as the core sees it, an object's own members included. The object is
+/// first copied into plain data (`plain.js` says why), which serde-wasm-bindgen then reads.
+pub(crate) fn read_value(value: &JsValue) -> InputValue {
+    read(value, &JsValue::UNDEFINED)
+}
+
+/// Like [`read_value`], with only the members named, enumerable or not.
+#[cfg(feature = "doctor")]
+pub(crate) fn read_named_members(value: &JsValue, names: &[&str]) -> InputValue {
+    let names: js_sys::Array = names.iter().map(|name| JsValue::from_str(name)).collect();
+    read(value, &names)
+}
+
+fn read(value: &JsValue, names: &JsValue) -> InputValue {
+    if !value.is_object() {
+        return kind_of(value);
+    }
+    match plain_members(value, names) {
+        Ok(copy) => serde_wasm_bindgen::from_value(copy).unwrap_or(InputValue::Unreadable),
+        Err(_) => InputValue::Unreadable,
+    }
+}
+
+/// What kind of value this is, without reading an object's members (so no getter runs).
+pub(crate) fn kind_of(value: &JsValue) -> InputValue {
+    // Every probe is a call into JS, and arguments are mostly strings and numbers: ask for those
+    // first (the kinds do not overlap, so the order changes nothing else).
+    if let Some(text) = value.as_string() {
+        InputValue::String(text)
+    } else if let Some(number) = value.as_f64() {
+        InputValue::Number(number)
+    } else if value.is_undefined() {
+        InputValue::Undefined
+    } else if value.is_null() {
+        InputValue::Null
+    } else if let Some(flag) = value.as_bool() {
+        InputValue::Bool(flag)
+    } else if value.is_object() {
+        match is_array(value) {
+            Ok(true) => InputValue::Array,
+            Ok(false) => InputValue::Object(Vec::new()),
+            Err(_) => InputValue::Unreadable,
+        }
+    } else {
+        InputValue::Other(value.js_typeof().as_string().unwrap_or_default())
+    }
+}
+
+/// Seconds since the epoch by this machine's clock.
+pub(crate) fn now_seconds() -> i64 {
+    (js_sys::Date::now() / 1000.0).floor() as i64
+}
+
+/// The `Error` every refusal throws: name `ZoomsigError`, a stable `code`, and the `field` when
+/// one option is concerned.
+pub(crate) fn zoomsig_error(message: &str, code: &str, field: Option<&str>) -> JsValue {
+    let js_error = js_sys::Error::new(message);
+    label_error(&js_error, code, field);
+    js_error.into()
+}
+
+/// Names a fresh error `ZoomsigError` and gives it its `code` (and `field`).
+pub(crate) fn label_error(error: &js_sys::Error, code: &str, field: Option<&str>) {
+    error.set_name("ZoomsigError");
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = Reflect::set(error, &"code".into(), &code.into());
+    if let Some(field) = field {
+        let _ = Reflect::set(error, &"field".into(), &field.into());
+    }
+}
+
+/// A Rust value as the plain JavaScript object JSON would give (maps as objects, not `Map`s).
+#[cfg(feature = "doctor")]
+pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(JsValue::from)
+}
