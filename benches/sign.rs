@@ -44,6 +44,7 @@ fn main() {
         expiration_seconds: None,
         video_webrtc_mode: None,
         iat: Some(1_764_201_600),
+        include_sdk_key: true,
     };
     let generate = median_ns_per_call(|| {
         black_box(black_box(&request).sign(1_764_201_630).ok());

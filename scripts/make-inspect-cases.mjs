@@ -9,6 +9,8 @@ const NOW = 1764201600;
 const KEY = 'abcdEFGHijklMNOPqrst12';
 const SECRET = 'fakeClientSecretForTesting0123456';
 const HEX_SECRET = '0123456789abcdef0123456789ABCDEF';
+// Valid base64, as a Java developer's secret string is when jjwt decodes it.
+const BASE64_SECRET = 'c2VjcmV0LWJ5dGVzLWZvci1qand0';
 const IAT = NOW - 30;
 
 const b64u = (text) => Buffer.from(text, 'utf8').toString('base64url');
@@ -31,6 +33,15 @@ function sign(headerText, payloadText, key = SECRET, { alg = 'sha256', encode = 
 }
 
 const good = sign(HEADER, payload());
+
+// Zoom's sample signature before March 2022 (meetingsdk-auth-endpoint-sample before bdc3292),
+// made with a JWT app's API key and secret, the timestamp in milliseconds back-dated 30 s.
+function legacySignature(apiSecret, { apiKey = 'JwtAppApiKey0123456', meetingNumber = '85746065432', role = 0 } = {}) {
+  const timestamp = NOW * 1000 - 30000;
+  const message = Buffer.from(apiKey + meetingNumber + timestamp + role).toString('base64');
+  const hash = createHmac('sha256', apiSecret).update(message).digest('base64');
+  return Buffer.from(`${apiKey}.${meetingNumber}.${timestamp}.${role}.${hash}`).toString('base64');
+}
 const context = { sdkSecret: SECRET, now: NOW };
 const cases = [];
 function add(name, token, expect, extraContext = {}) {
@@ -121,6 +132,21 @@ add('an all-hex secret through jsrsasign', jsrsasign.KJUR.jws.JWS.sign('HS256', 
   ['SIGNATURE_MISMATCH', 'SECRET_HEX_DECODED'], { sdkSecret: HEX_SECRET });
 add('a secret read with its trailing newline', sign(HEADER, payload(), `${SECRET}\n`), ['SIGNATURE_MISMATCH', 'SECRET_WHITESPACE']);
 add('a misspelled context member', good, ['CONTEXT_INVALID', 'SIGNATURE_VERIFIED'], { meetingnumber: '85746065432' });
+add('an Authorization header value', `Bearer ${good}`, ['TOKEN_NOT_TRIMMED', 'SIGNATURE_VERIFIED']);
+add('a non-ASCII secret through jsrsasign (one byte per character)',
+  jsrsasign.KJUR.jws.JWS.sign('HS256', HEADER, payload(), 'Zoë-sécret-€-value'), ['SIGNATURE_MISMATCH', 'SECRET_LOW_BYTES'],
+  { sdkSecret: 'Zoë-sécret-€-value' });
+add('a secret decoded as base64 (jjwt signWith(HS256, String))',
+  sign(HEADER, payload(), Buffer.from(BASE64_SECRET, 'base64')), ['SIGNATURE_MISMATCH', 'SECRET_BASE64_DECODED'],
+  { sdkSecret: BASE64_SECRET });
+add('Zoom\'s signature before Web SDK 2.3, with its JWT app secret', legacySignature(SECRET), ['LEGACY_WEB_SIGNATURE', 'SIGNATURE_VERIFIED']);
+add('Zoom\'s signature before Web SDK 2.3, another secret', legacySignature('anotherJwtAppSecret'), ['LEGACY_WEB_SIGNATURE', 'SIGNATURE_MISMATCH']);
+add('Zoom\'s signature before Web SDK 2.3, no secret', legacySignature(SECRET), ['LEGACY_WEB_SIGNATURE'], { sdkSecret: undefined });
+add('a JWT for Web SDK 2.2.0', good, ['OLD_SDK_VERSION', 'SIGNATURE_VERIFIED'], { sdkVersion: '2.2.0' });
+add('Web SDK 2.9.7 also takes sdkKey in join', good, ['JOIN_NEEDS_SDK_KEY', 'SIGNATURE_VERIFIED'], { sdkVersion: '2.9.7' });
+add('Web SDK 6.2.0 warns about the sdkKey claim', good, ['SDKKEY_DEPRECATED', 'SIGNATURE_VERIFIED'], { sdkVersion: '6.2.0' });
+add('only sdkKey is fine for Web SDK 4.1.0', sign(HEADER, payload({ appKey: undefined })), ['SIGNATURE_VERIFIED'], { sdkVersion: '4.1.0' });
+add('an sdkVersion that is not one', good, ['CONTEXT_INVALID', 'SIGNATURE_VERIFIED'], { sdkVersion: 'v6' });
 
 writeFileSync(new URL('../tests/data/inspect-cases.json', import.meta.url), `${JSON.stringify({ now: NOW, secret: SECRET, cases }, null, 1)}\n`);
 console.log(`wrote ${cases.length} cases`);

@@ -19,8 +19,8 @@ pub enum InputValue {
     Number(f64),
     /// A string.
     String(String),
-    /// An array (its items are not needed).
-    Array,
+    /// An array, with its items when they were read (they are not, for an option's value).
+    Array(Vec<InputValue>),
     /// A plain object with its own enumerable properties, in order.
     Object(Vec<(String, InputValue)>),
     /// An object whose properties could not be read: a getter or proxy trap threw.
@@ -38,7 +38,7 @@ impl InputValue {
             Self::Bool(_) => "a boolean".into(),
             Self::Number(_) => "a number".into(),
             Self::String(_) => "a string".into(),
-            Self::Array => "an array".into(),
+            Self::Array(_) => "an array".into(),
             Self::Object(_) => "an object".into(),
             Self::Unreadable => {
                 "an object whose properties could not be read (a getter threw)".into()
@@ -111,8 +111,11 @@ impl<'de> Visitor<'de> for InputVisitor {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<InputValue, A::Error> {
-        while items.next_element::<de::IgnoredAny>()?.is_some() {}
-        Ok(InputValue::Array)
+        let mut read = Vec::new();
+        while let Some(item) = items.next_element()? {
+            read.push(item);
+        }
+        Ok(InputValue::Array(read))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<InputValue, A::Error> {
@@ -125,7 +128,7 @@ impl<'de> Visitor<'de> for InputVisitor {
                     .is_some()
                 {}
                 return Ok(match kind.as_str() {
-                    "array" => InputValue::Array,
+                    "array" => InputValue::Array(Vec::new()),
                     "object" => InputValue::Object(Vec::new()),
                     "unreadable" => InputValue::Unreadable,
                     _ => InputValue::Other(kind),
@@ -155,7 +158,10 @@ mod tests {
             InputValue::Object(vec![
                 ("a".into(), InputValue::String("x".into())),
                 ("c".into(), InputValue::Undefined),
-                ("d".into(), InputValue::Array),
+                (
+                    "d".into(),
+                    InputValue::Array(vec![InputValue::String("y".into())])
+                ),
                 (
                     "e".into(),
                     InputValue::Object(vec![("f".into(), InputValue::Bool(true))])

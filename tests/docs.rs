@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use zoomsig::ErrorCode;
-use zoomsig::doctor::FindingCode;
+use zoomsig::doctor::{Cause, FindingCode};
 
 fn read(path: &str) -> String {
     std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).expect(path)
@@ -20,6 +20,23 @@ fn every_code_is_in_the_readme_tables() {
         assert!(
             readme.contains(&format!("| `{name}` |")),
             "README has no row for {name}"
+        );
+    }
+}
+
+#[test]
+fn every_cause_is_in_the_readme_and_the_typescript_union() {
+    let readme = read("README.md");
+    let boundary = read("src/wasm/doctor.rs");
+    for cause in Cause::ALL {
+        let name = cause.as_str();
+        assert!(
+            readme.contains(&format!("`{name}`")),
+            "README has no {name}"
+        );
+        assert!(
+            boundary.contains(&format!("\"{name}\"")),
+            "the .d.ts has no {name}"
         );
     }
 }

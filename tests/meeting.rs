@@ -131,7 +131,12 @@ fn refusals() -> Vec<Refusal> {
             "options",
             "got undefined",
         ),
-        refusal(InputValue::Array, InvalidOptions, "options", "got an array"),
+        refusal(
+            InputValue::Array(Vec::new()),
+            InvalidOptions,
+            "options",
+            "got an array",
+        ),
         refusal(text("{}"), InvalidOptions, "options", "got a string"),
         refusal(options("{}"), MissingOption, "sdkKey", "sdkKey"),
         refusal(
@@ -367,7 +372,7 @@ fn refusals() -> Vec<Refusal> {
             "not only digits",
         ),
         refusal(
-            with("expirationSeconds", InputValue::Array),
+            with("expirationSeconds", InputValue::Array(Vec::new())),
             InvalidExpiration,
             "expirationSeconds",
             "an array",
@@ -546,7 +551,7 @@ fn random_inputs_never_panic() {
         text("٣٤٥٦٧٨٩٠١"),
         text("\u{0}"),
         text("𝟙𝟚𝟛"),
-        InputValue::Array,
+        InputValue::Array(Vec::new()),
         InputValue::Object(vec![]),
         InputValue::Other("symbol".into()),
     ];

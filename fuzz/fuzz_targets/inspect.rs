@@ -140,7 +140,7 @@ fn to_input(value: &JsonValue) -> InputValue {
         JsonValue::Bool(b) => InputValue::Bool(*b),
         JsonValue::Number(n) => InputValue::Number(n.to_string().parse().unwrap_or(f64::NAN)),
         JsonValue::String(text) => InputValue::String(text.clone()),
-        JsonValue::Array(_) => InputValue::Array,
+        JsonValue::Array(items) => InputValue::Array(items.iter().map(to_input).collect()),
         // As JSON.parse builds it (serde_json keeps the order): a repeated name keeps its first
         // place and its last value.
         JsonValue::Object(members) => InputValue::Object(

@@ -43,6 +43,11 @@ macro_rules! finding_codes {
                     $(Self::$variant => $name,)+
                 }
             }
+
+            /// The code named `name`, if it is one.
+            pub fn from_name(name: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|code| code.as_str() == name)
+            }
         }
     };
 }

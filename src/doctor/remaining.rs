@@ -17,7 +17,7 @@ impl Doctor<'_> {
         let found: Vec<Cause> = found_causes(&codes).into_iter().map(|(_, c)| c).collect();
         let is_jwt = self.report.header.is_some() && self.report.payload.is_some();
         let meeting_sdk = is_jwt && self.report.kind == TokenKind::MeetingSdk;
-        for cause in Cause::ALL.iter().copied().filter(|c| !found.contains(c)) {
+        for cause in self.ranked().into_iter().filter(|c| !found.contains(c)) {
             if let Some(because) = self.rules_out(cause, is_jwt, meeting_sdk) {
                 self.report.ruled_out.push(RuledOut {
                     code: cause,
@@ -33,9 +33,6 @@ impl Doctor<'_> {
                 }
             }
         }
-        let mut remaining = std::mem::take(&mut self.report.remaining);
-        remaining.sort_by_key(|open| self.rank(open.code));
-        self.report.remaining = remaining;
     }
 
     fn payload_claim(&self, name: &str) -> Option<&Json> {
@@ -220,25 +217,35 @@ impl Doctor<'_> {
         })
     }
 
-    /// Most likely first: the key's app type leads (the usual cause of a token that is right in
-    /// every other way), then what the context left unchecked, then the rest.
-    fn rank(&self, cause: Cause) -> u8 {
+    /// Every cause, most likely first: the key's app type leads (the usual cause of a token that
+    /// is right in every other way), then what the context left unchecked, then the rest.
+    fn ranked(&self) -> Vec<Cause> {
         let recent_iat = self
             .report
             .issued_at
             .is_some_and(|iat| self.now - iat < RECENT_IAT_SECONDS);
-        match cause {
-            Cause::KeyAppType => 0,
-            Cause::SecretEncoding => 1,
-            Cause::KeySecretPair => 2,
-            Cause::MeetingMismatch => 3,
-            Cause::ClockSkew if recent_iat => 4,
-            Cause::ExternalMeeting => 5,
-            Cause::RoleHost => 6,
-            Cause::ClockSkew => 7,
-            Cause::AppInactive => 8,
-            Cause::ZoomForGovernment => 9,
-            _ => 10,
+        let mut order = vec![
+            Cause::KeyAppType,
+            Cause::SecretEncoding,
+            Cause::KeySecretPair,
+            Cause::MeetingMismatch,
+        ];
+        if recent_iat {
+            order.push(Cause::ClockSkew);
         }
+        order.extend([Cause::ExternalMeeting, Cause::RoleHost]);
+        if !recent_iat {
+            order.push(Cause::ClockSkew);
+        }
+        order.extend([
+            Cause::AppInactive,
+            Cause::ZoomForGovernment,
+            Cause::TokenForm,
+            Cause::Base64Form,
+            Cause::Header,
+            Cause::Times,
+            Cause::AppkeyMissing,
+        ]);
+        order
     }
 }

@@ -64,9 +64,15 @@ impl Doctor<'_> {
                 Severity::Error,
                 Some(name),
                 format!("{name} is in milliseconds; Zoom wants seconds since the epoch."),
-                format!(
-                    "Divide by 1000: {name} = Math.floor(Date.now() / 1000) (minus 30 s for iat)."
-                ),
+                match name {
+                    "iat" => "Divide by 1000: iat = Math.floor(Date.now() / 1000) - 30 (seconds, \
+                              back-dated 30 s for clock differences)."
+                        .to_string(),
+                    "exp" => "Divide by 1000: exp = iat + 7200, in seconds (1800 to 172800 after \
+                              iat)."
+                        .to_string(),
+                    _ => format!("Divide by 1000: {name} = exp, in seconds."),
+                },
                 &[3712, 3705],
             );
             return Some(Time { seconds: None });

@@ -11,22 +11,39 @@ pub const MAX_TOKEN_LENGTH: usize = 16 * 1024;
 impl Doctor<'_> {
     pub(super) fn trimmed<'t>(&mut self, raw: &'t str) -> &'t str {
         let quotes: &[char] = &['"', '\'', '`'];
-        let token = raw.trim().trim_matches(quotes).trim();
+        let unquoted = raw.trim().trim_matches(quotes).trim();
+        // An Authorization header's value, copied whole.
+        let bearer = unquoted
+            .get(..7)
+            .filter(|prefix| prefix.eq_ignore_ascii_case("bearer "))
+            .and_then(|_| unquoted.get(7..));
+        let token = bearer.map_or(unquoted, str::trim_start);
         if token.len() != raw.len() && !token.is_empty() {
-            let what = if raw.trim().len() != raw.len() {
-                "white space or a line break"
+            let (what, fix) = if bearer.is_some() {
+                (
+                    "the prefix \"Bearer \" of an Authorization header",
+                    "Pass only the token, without \"Bearer \": join takes the signature itself (the \
+                     rest of this report is about the token after the prefix).",
+                )
+            } else if raw.trim().len() != raw.len() {
+                (
+                    "white space or a line break around it",
+                    "Trim the token before passing it to join (the rest of this report is about \
+                     the trimmed token).",
+                )
             } else {
-                "quotes"
+                (
+                    "quotes around it",
+                    "Trim the token before passing it to join (the rest of this report is about \
+                     the trimmed token).",
+                )
             };
             self.add(
                 FindingCode::TokenNotTrimmed,
                 Severity::Error,
                 None,
-                format!(
-                    "The signature has {what} around it; Zoom would receive those characters too."
-                ),
-                "Trim the token before passing it to join (the rest of this report is about the \
-                 trimmed token).",
+                format!("The signature has {what}; Zoom would receive those characters too."),
+                fix,
                 &[3712],
             );
         }

@@ -5,12 +5,16 @@
 
 mod codes;
 mod exceptions;
+mod narrowing;
 
 use serde::Serialize;
 
 use crate::input::InputValue;
 use codes::{Entry, known_code, server_text_code};
 use exceptions::malformed_token;
+
+pub use codes::JoinCause;
+pub use narrowing::{Excluded, FindingFact, Found, Narrowed, Open, ReportFacts};
 
 const ERROR_CODES_PAGE: &str = "https://developers.zoom.us/docs/meeting-sdk/web/error-codes/";
 
@@ -39,8 +43,35 @@ pub struct JoinErrorExplanation {
     pub signature_related: bool,
     /// The usual causes, most common first; empty when the error is unknown.
     pub causes: Vec<&'static str>,
+    /// Each cause's stable code, in the order of `causes`.
+    pub cause_codes: Vec<&'static str>,
     /// What to do about it.
     pub fixes: Vec<&'static str>,
+    /// What the report of the token joined with says of the causes, when one was given.
+    pub narrowed: Option<Narrowed>,
+}
+
+/// [`explain_join_error`], with what the report of the token that was joined with found, rules
+/// out and leaves open.
+pub fn explain_join_error_with_report(
+    error: &JoinError,
+    report: &ReportFacts,
+) -> JoinErrorExplanation {
+    let mut explained = explain_join_error(error);
+    let causes: Vec<JoinCause> = explained
+        .cause_codes
+        .iter()
+        .zip(&explained.causes)
+        .map(|(code, text)| JoinCause { code, text })
+        .collect();
+    let first_fix = explained.fixes.first().copied();
+    explained.narrowed = Some(narrowing::narrow(
+        explained.code,
+        &causes,
+        first_fix,
+        report,
+    ));
+    explained
 }
 
 /// Explains an error reported by the Meeting SDK for Web's `join`. A code 200 (or no code) whose
@@ -83,8 +114,10 @@ fn explanation(code: Option<i64>, entry: &Entry) -> JoinErrorExplanation {
         name: entry.name,
         meaning: entry.meaning.to_owned(),
         signature_related: entry.signature_related,
-        causes: entry.causes.to_vec(),
+        causes: entry.causes.iter().map(|cause| cause.text).collect(),
+        cause_codes: entry.causes.iter().map(|cause| cause.code).collect(),
         fixes: entry.fixes.to_vec(),
+        narrowed: None,
     }
 }
 
@@ -104,6 +137,8 @@ fn unknown(code: Option<i64>, message: Option<&str>) -> JoinErrorExplanation {
         meaning,
         signature_related: false,
         causes: Vec::new(),
+        cause_codes: Vec::new(),
+        narrowed: None,
         fixes: vec![
             "Look the code and the SDK's text up on Zoom's Meeting SDK for Web error-code page (https://developers.zoom.us/docs/meeting-sdk/web/error-codes/).",
         ],
@@ -181,13 +216,21 @@ impl JoinError {
 impl Serialize for JoinErrorExplanation {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(Some(6))?;
+        let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("code", &self.code)?;
         map.serialize_entry("name", self.name)?;
         map.serialize_entry("meaning", &self.meaning)?;
         map.serialize_entry("signatureRelated", &self.signature_related)?;
         map.serialize_entry("causes", &self.causes)?;
-        map.serialize_entry("fixes", &self.fixes)?;
+        match &self.narrowed {
+            None => map.serialize_entry("fixes", &self.fixes)?,
+            Some(narrowed) => {
+                map.serialize_entry("fixes", &narrowed.fixes)?;
+                map.serialize_entry("found", &narrowed.found)?;
+                map.serialize_entry("ruledOut", &narrowed.ruled_out)?;
+                map.serialize_entry("remaining", &narrowed.remaining)?;
+            }
+        }
         map.end()
     }
 }

@@ -8,7 +8,7 @@ use crate::input::InputValue;
 use crate::spelling::{closest, shown_name};
 
 /// The option names generation takes, in the order they are checked.
-pub const OPTION_NAMES: [&str; 9] = [
+pub const OPTION_NAMES: [&str; 10] = [
     "sdkKey",
     "clientId",
     "sdkSecret",
@@ -18,6 +18,7 @@ pub const OPTION_NAMES: [&str; 9] = [
     "expirationSeconds",
     "videoWebRtcMode",
     "iat",
+    "includeSdkKey",
 ];
 
 // Names people write for an option, lower-cased with `_` and `-` removed, and what they meant.
@@ -116,6 +117,22 @@ impl SignatureRequest {
             .map(|v| whole_seconds(v, "iat", ErrorCode::InvalidIat, false))
             .transpose()?;
 
+        let include_sdk_key = match get("includeSdkKey") {
+            None => true,
+            Some(InputValue::Bool(flag)) => *flag,
+            Some(other) => {
+                return Err(SignatureError::new(
+                    ErrorCode::InvalidOptions,
+                    "includeSdkKey",
+                    format!(
+                        "includeSdkKey must be true (write sdkKey besides appKey, as Zoom's samples \
+                         do) or false (appKey only); got {}.",
+                        other.describe()
+                    ),
+                ));
+            }
+        };
+
         Ok(Self {
             sdk_key,
             sdk_secret,
@@ -124,6 +141,7 @@ impl SignatureRequest {
             expiration_seconds,
             video_webrtc_mode,
             iat,
+            include_sdk_key,
         })
     }
 }

@@ -29,6 +29,10 @@ pub struct SignatureRequest {
     pub video_webrtc_mode: Option<bool>,
     /// Issued-at, seconds since the epoch; `None` means the clock given to [`Self::sign`] minus 30 s.
     pub iat: Option<i64>,
+    /// Whether the payload carries `sdkKey` besides `appKey`, as Zoom's sample endpoint writes it
+    /// (so the default token is the sample's, byte for byte). Without it, Web SDK 5.0.0 and later
+    /// log no deprecation warning; SDKs before 4.0.0 read `sdkKey`.
+    pub include_sdk_key: bool,
 }
 
 /// The payload, member for member in the order of Zoom's sample endpoint.
@@ -36,7 +40,8 @@ pub struct SignatureRequest {
 #[serde(rename_all = "camelCase")]
 struct Payload<'a> {
     app_key: &'a str,
-    sdk_key: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sdk_key: Option<&'a str>,
     mn: &'a MeetingNumber,
     role: i64,
     iat: i64,
@@ -60,7 +65,8 @@ impl SignatureRequest {
     }
 
     /// Checks every field and returns the payload text that [`Self::sign`] signs: compact JSON with
-    /// the keys `appKey, sdkKey, mn, role, iat, exp, tokenExp[, video_webrtc_mode]` in that order.
+    /// the keys `appKey, sdkKey, mn, role, iat, exp, tokenExp[, video_webrtc_mode]` in that order
+    /// (`sdkKey` left out when `include_sdk_key` is false).
     pub fn payload_json(&self, now: i64) -> Result<String, SignatureError> {
         check_key(&self.sdk_key)?;
         check_secret(&self.sdk_secret)?;
@@ -77,7 +83,7 @@ impl SignatureRequest {
         let exp = iat.saturating_add(lifetime);
         let payload = Payload {
             app_key: &self.sdk_key,
-            sdk_key: &self.sdk_key,
+            sdk_key: self.include_sdk_key.then_some(self.sdk_key.as_str()),
             mn: &self.meeting_number,
             role: self.role.claim_value(),
             iat,

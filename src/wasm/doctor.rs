@@ -4,9 +4,13 @@
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 
-use super::{kind_of, label_error, now_seconds, read_named_members, read_value, to_js};
+use super::{
+    kind_of, label_error, now_seconds, read_named_members, read_report, read_value, to_js,
+};
 use crate::doctor::{MAX_TOKEN_LENGTH, inspect_with_context_input};
-use crate::join_errors::{JoinError, explain_join_error};
+use crate::join_errors::{
+    JoinError, ReportFacts, explain_join_error, explain_join_error_with_report,
+};
 
 #[wasm_bindgen(typescript_custom_section)]
 const DOCTOR_TYPESCRIPT_TYPES: &str = r#"
@@ -24,6 +28,12 @@ export interface InspectContext {
   zak?: string | null;
   /** Seconds since the epoch to judge times by; default this clock. */
   now?: number;
+  /**
+   * The Meeting SDK for Web version the page loads, e.g. "6.2.0" or "2.9.7": rules that changed
+   * by version (appKey from 5.0.0, Meeting SDK credentials only from 2.7.0, the JWT from 2.3.0)
+   * follow it. Without it, today's SDK is assumed.
+   */
+  sdkVersion?: string;
 }
 
 /** The stable codes of inspection findings. */
@@ -41,6 +51,8 @@ export type FindingCode =
   | "TYP_NOT_JWT"
   | "VIDEO_SDK_TOKEN"
   | "REST_API_JWT"
+  | "LEGACY_WEB_SIGNATURE"
+  | "OLD_SDK_VERSION"
   | "KEY_MISSING"
   | "KEY_NOT_STRING"
   | "APPKEY_MISSING"
@@ -73,6 +85,10 @@ export type FindingCode =
   | "SECRET_IS_KEY"
   | "SECRET_HEX_DECODED"
   | "SECRET_WHITESPACE"
+  | "SECRET_LOW_BYTES"
+  | "SECRET_BASE64_DECODED"
+  | "JOIN_NEEDS_SDK_KEY"
+  | "SDKKEY_DEPRECATED"
   | "CONTEXT_INVALID";
 
 /** One problem (or fact) found in a token. */
@@ -87,18 +103,58 @@ export interface Finding {
   zoomErrors: number[];
 }
 
+/** A cause of a refused join, as the report and `explainJoinError` name it. */
+export type CauseCode =
+  | "KEY_APP_TYPE"
+  | "KEY_SECRET_PAIR"
+  | "EXTERNAL_MEETING"
+  | "SECRET_ENCODING"
+  | "TOKEN_FORM"
+  | "BASE64_FORM"
+  | "HEADER"
+  | "TIMES"
+  | "CLOCK_SKEW"
+  | "MEETING_MISMATCH"
+  | "ROLE_HOST"
+  | "APPKEY_MISSING"
+  | "APP_INACTIVE"
+  | "ZOOM_FOR_GOVERNMENT";
+
+/** A cause the report's checks exclude. */
+export interface RuledOutCause {
+  code: CauseCode;
+  /** What was checked that excludes it. */
+  because: string;
+}
+
+/** A cause no offline check could confirm or exclude, with how to check it by hand. */
+export interface RemainingCause {
+  code: CauseCode;
+  message: string;
+  /** Where to look and what to compare. */
+  check: string;
+}
+
 /** What `inspectSignature` found. */
 export interface InspectReport {
   /** True when no finding has severity "error". */
   ok: boolean;
-  kind: "meeting-sdk" | "video-sdk" | "rest-api-jwt" | "unknown";
+  kind: "meeting-sdk" | "video-sdk" | "rest-api-jwt" | "legacy-web-signature" | "unknown";
+  /** The decoded header, or null. */
   header: Record<string, unknown> | null;
+  /** The decoded payload (for the legacy signature, its decoded parts), or null. */
   payload: Record<string, unknown> | null;
-  /** Whether the HMAC matches the secret given; null when no secret was given. */
+  /** Whether the HMAC matches the secret given; null when it was not checked. */
   signatureVerified: boolean | null;
+  /** "verified", "mismatch", or why it was not checked. */
+  signatureStatus: "verified" | "mismatch" | "no-secret" | "not-a-jwt" | "unsigned" | "unreadable" | "no-hmac-alg";
   issuedAt: number | null;
   expiresAt: number | null;
   findings: Finding[];
+  /** Causes of a refusal the checks exclude. */
+  ruledOut: RuledOutCause[];
+  /** Causes no offline check could confirm or exclude, most likely first. */
+  remaining: RemainingCause[];
 }
 
 /** What the SDK's join reported: a code, a message, its error object, or a thrown Error. */
@@ -114,8 +170,16 @@ export interface JoinErrorExplanation {
   name: string;
   meaning: string;
   signatureRelated: boolean;
+  /** The usual causes, most common first. */
   causes: string[];
+  /** What to do; given a report, the found findings' fixes, then how to check what remains. */
   fixes: string[];
+  /** Given a report: its findings that lead to this error. */
+  found?: { code: FindingCode; cause: CauseCode | null; message: string; fix: string }[];
+  /** Given a report: this error's causes the report excludes. */
+  ruledOut?: { code: string; because: string }[];
+  /** Given a report: this error's causes still open, most likely first. */
+  remaining?: { code: string; message: string; check: string }[];
 }
 "#;
 
@@ -167,10 +231,19 @@ pub fn inspect_signature(
 }
 
 /// Explains an error from the SDK's `join`: a code, or the error object or exception it gave.
+/// Given the `inspectSignature` report of the token joined with, it also says which findings lead
+/// to the error, which causes the report rules out, and which remain, most likely first.
 #[wasm_bindgen(js_name = explainJoinError)]
-pub fn explain_join_error_js(error: &SdkJoinError) -> Result<JoinErrorExplanationObject, JsValue> {
+pub fn explain_join_error_js(
+    error: &SdkJoinError,
+    report: Option<InspectReportObject>,
+) -> Result<JoinErrorExplanationObject, JsValue> {
     // An Error's `message` and `name` are not enumerable: the members are read by name.
-    let input = read_named_members(error, &JoinError::MEMBERS);
-    let explanation = explain_join_error(&JoinError::from_input(&input));
+    let error = JoinError::from_input(&read_named_members(error, &JoinError::MEMBERS));
+    let report = report.map_or(crate::input::InputValue::Undefined, |r| read_report(&r));
+    let explanation = match ReportFacts::from_input(&report) {
+        Some(facts) => explain_join_error_with_report(&error, &facts),
+        None => explain_join_error(&error),
+    };
     Ok(to_js(&explanation)?.unchecked_into())
 }

@@ -31,6 +31,12 @@ export type SignatureOptions = SignatureKey & SignatureSecret & {
   videoWebRtcMode?: 0 | 1 | "0" | "1";
   /** Issued-at in seconds since the epoch; default: this clock minus 30 s. */
   iat?: number;
+  /**
+   * Whether the payload carries sdkKey besides appKey, as Zoom's sample does (default true, so the
+   * token is the sample's byte for byte). false leaves it out: Web SDK 5.0.0 and later then log
+   * no "sdkKey will be deprecated" warning; SDKs before 4.0.0 need it.
+   */
+  includeSdkKey?: boolean;
 };
 
 /** The stable codes a refused `generateSignature` call carries as `error.code`. */

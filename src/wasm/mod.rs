@@ -29,6 +29,10 @@ use crate::input::InputValue;
 extern "C" {
     #[wasm_bindgen(js_name = plainMembers, catch)]
     fn plain_members(object: &JsValue, names: &JsValue) -> Result<JsValue, JsValue>;
+
+    #[cfg(feature = "doctor")]
+    #[wasm_bindgen(js_name = plainValue, catch)]
+    fn plain_value(value: &JsValue, depth: u32) -> Result<JsValue, JsValue>;
 }
 
 #[wasm_bindgen]
@@ -49,6 +53,18 @@ pub(crate) fn read_value(value: &JsValue) -> InputValue {
 pub(crate) fn read_named_members(value: &JsValue, names: &[&str]) -> InputValue {
     let names: js_sys::Array = names.iter().map(|name| JsValue::from_str(name)).collect();
     read(value, &names)
+}
+
+/// An `inspectSignature` report handed back, as the core sees it (arrays of objects of strings).
+#[cfg(feature = "doctor")]
+pub(crate) fn read_report(value: &JsValue) -> InputValue {
+    if !value.is_object() {
+        return kind_of(value);
+    }
+    match plain_value(value, 4) {
+        Ok(copy) => serde_wasm_bindgen::from_value(copy).unwrap_or(InputValue::Unreadable),
+        Err(_) => InputValue::Unreadable,
+    }
 }
 
 fn read(value: &JsValue, names: &JsValue) -> InputValue {
@@ -77,7 +93,7 @@ pub(crate) fn kind_of(value: &JsValue) -> InputValue {
         InputValue::Bool(flag)
     } else if value.is_object() {
         match is_array(value) {
-            Ok(true) => InputValue::Array,
+            Ok(true) => InputValue::Array(Vec::new()),
             Ok(false) => InputValue::Object(Vec::new()),
             Err(_) => InputValue::Unreadable,
         }

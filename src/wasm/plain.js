@@ -57,3 +57,25 @@ export function plainMembers(object, names) {
   }
   return copy;
 }
+
+/**
+ * `value` copied plainly to `depth` levels of arrays and objects (their own enumerable members),
+ * for a structure such as an inspectSignature report handed back. What cannot be read is marked
+ * unreadable; deeper levels are marked by kind.
+ */
+export function plainValue(value, depth) {
+  if (typeof value !== 'object' || value === null || depth <= 0) return plainMember(value);
+  try {
+    if (Array.isArray(value)) {
+      const length = Math.min(value.length, 1000);
+      const copy = [];
+      for (let index = 0; index < length; index += 1) copy.push(plainValue(value[index], depth - 1));
+      return copy;
+    }
+    const copy = Object.create(null);
+    for (const [name, member] of Object.entries(value)) copy[name] = plainValue(member, depth - 1);
+    return copy;
+  } catch {
+    return marker('unreadable');
+  }
+}

@@ -18,7 +18,7 @@ pub fn input(value: &serde_json::Value) -> InputValue {
         Value::Bool(b) => InputValue::Bool(*b),
         Value::Number(n) => InputValue::Number(n.as_f64().expect("JSON number")),
         Value::String(s) => InputValue::String(s.clone()),
-        Value::Array(_) => InputValue::Array,
+        Value::Array(items) => InputValue::Array(items.iter().map(input).collect()),
         Value::Object(map) => {
             InputValue::Object(map.iter().map(|(k, v)| (k.clone(), input(v))).collect())
         }

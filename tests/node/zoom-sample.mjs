@@ -19,7 +19,8 @@ export function sampleSignature(options) {
   const oHeader = { alg: 'HS256', typ: 'JWT' };
   const oPayload = {
     appKey: key,
-    sdkKey: key,
+    // Zoom's endpoint writes both; includeSdkKey: false is the payload without the deprecated one.
+    sdkKey: options.includeSdkKey === false ? undefined : key,
     mn: options.meetingNumber,
     role,
     iat,
@@ -79,6 +80,9 @@ export function randomOptions(random) {
   const mode = random();
   if (mode < 0.4) options.videoWebRtcMode = pick(random, [0, 1]);
   else if (mode < 0.5) options.videoWebRtcMode = pick(random, ['0', '1']);
+  const withSdkKey = random();
+  if (withSdkKey < 0.15) options.includeSdkKey = false;
+  else if (withSdkKey < 0.25) options.includeSdkKey = true;
   options.iat = 1600000000 + Math.floor(random() * 300000000);
   return options;
 }

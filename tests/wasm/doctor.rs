@@ -189,9 +189,10 @@ fn join_errors_in_the_shapes_the_sdk_gives_them() {
         ("null", "UNKNOWN", false),
     ];
     for (error, name, signature_related) in cases {
-        let explanation: JsValue = explain_join_error_js(js(error).unchecked_ref::<SdkJoinError>())
-            .expect("explanation")
-            .into();
+        let explanation: JsValue =
+            explain_join_error_js(js(error).unchecked_ref::<SdkJoinError>(), None)
+                .expect("explanation")
+                .into();
         assert_eq!(
             get(&explanation, "name").as_string().as_deref(),
             Some(*name),
