@@ -26,13 +26,17 @@ function sign(headerText, payloadText, key = SECRET, { alg = 'sha256', encode = 
   return `${input}.${createHmac(alg, key).update(input).digest('base64url')}`;
 }
 
-// A payload whose base64 needs padding (found by moving iat back a second at a time).
+// A payload whose base64 needs padding: the meeting number shortened (11 to 9 digits) until its
+// length makes some; the case's context joins that meeting.
 function paddedPayload() {
-  for (let i = 0; ; i += 1) {
-    const text = payload({ iat: IAT - i, exp: IAT - i + 7200, tokenExp: IAT - i + 7200 });
-    if (Buffer.from(text).toString('base64').endsWith('=')) return text;
+  for (let digits = MEETING.length; digits >= 9; digits -= 1) {
+    const mn = MEETING.slice(0, digits);
+    const text = payload({ mn });
+    if (Buffer.from(text).toString('base64').endsWith('=')) return { text, mn };
   }
+  throw new Error('no meeting number of 9 to 11 digits gives a padded payload');
 }
+const padding = paddedPayload();
 
 const context = { sdkSecret: SECRET, sdkKey: KEY, meetingNumber: MEETING, zak: '', now: NOW };
 
@@ -47,7 +51,7 @@ const padded = (text) => Buffer.from(text).toString('base64').replace(/\+/g, '-'
 const HEX_SECRET = '0123456789abcdef0123456789ABCDEF';
 const causes = [
   { cause: 'SECRET_ENCODING', token: jsrsasign.KJUR.jws.JWS.sign('HS256', HEADER, payload(), HEX_SECRET), context: { ...context, sdkSecret: HEX_SECRET } },
-  { cause: 'BASE64_FORM', token: sign(HEADER, paddedPayload(), SECRET, { encode: padded }), context },
+  { cause: 'BASE64_FORM', token: sign(HEADER, padding.text, SECRET, { encode: padded }), context: { ...context, meetingNumber: padding.mn } },
   { cause: 'HEADER', token: sign(JSON.stringify({ alg: 'HS384', typ: 'JWT' }), payload(), SECRET, { alg: 'sha384' }), context },
   { cause: 'TIMES', token: sign(HEADER, payload({ exp: IAT + 600, tokenExp: IAT + 600 })), context },
   { cause: 'MEETING_MISMATCH', token: sign(HEADER, payload({ mn: '12345678901' })), context },

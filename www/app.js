@@ -3,7 +3,7 @@
 // The secret is read from its field when needed and kept nowhere else: not in storage, the URL,
 // the console, or the Client View hand-over.
 import { renderJoinResult, renderReport } from './report-view.js';
-import { joinComponentView } from './zoom-sdk.js';
+import { SDK_VERSION, joinComponentView } from './zoom-sdk.js';
 
 const form = document.getElementById('join-form');
 const checkForm = document.getElementById('check-form');
@@ -95,6 +95,7 @@ function takeSignature(data, meetingNumber) {
     role: Number(data.get('role')),
   };
   if (data.get('expirationSeconds') !== '') options.expirationSeconds = Number(data.get('expirationSeconds'));
+  if (data.get('leaveOutSdkKey')) options.includeSdkKey = false;
   try {
     return { token: zoomsig.generateSignature(options), key: options.sdkKey, secret: options.sdkSecret };
   } catch (error) {
@@ -103,61 +104,103 @@ function takeSignature(data, meetingNumber) {
   }
 }
 
-async function checkAndJoin() {
-  clearMarks();
-  const meetingNumber = normaliseMeetingNumber();
-  remember();
-  const data = new FormData(form);
+/** Makes (or takes) the signature and preflights it; the report, or null when none was made. */
+function makeAndCheck(data, meetingNumber) {
   const signature = takeSignature(data, meetingNumber);
   if (!signature) {
     status.textContent = 'No signature: see the error below.';
-    return;
+    return null;
   }
-  const zak = data.get('zak').trim();
   const report = zoomsig.inspectSignature(signature.token, {
     sdkSecret: signature.secret,
     sdkKey: signature.key,
     meetingNumber,
-    zak,
+    zak: data.get('zak').trim(),
+    sdkVersion: SDK_VERSION,
   });
   document.getElementById('token').value = signature.token;
   renderReport(document.getElementById('inspection'), report);
   document.getElementById('preflight').hidden = false;
+  return { signature, report };
+}
+
+async function checkAndJoin(join) {
+  clearMarks();
+  const meetingNumber = normaliseMeetingNumber();
+  remember();
+  const data = new FormData(form);
+  const made = makeAndCheck(data, meetingNumber);
   const joinSection = document.getElementById('join');
-  const result = document.getElementById('join-result');
+  if (!made) return;
+  const { signature, report } = made;
+  if (!join) {
+    joinSection.hidden = true;
+    status.textContent = report.ok
+      ? 'Checked, not joined: everything checkable passed (see Preflight for what remains).'
+      : 'Checked, not joined: the preflight found errors (see Preflight).';
+    return;
+  }
   if (!report.ok && !data.get('joinAnyway')) {
     joinSection.hidden = true;
     status.textContent = 'Join blocked: the preflight found errors (see Preflight). Fix them, or tick "Join anyway".';
     return;
   }
-  const join = {
+  const details = {
     signature: signature.token,
     meetingNumber,
     passcode: data.get('passcode'),
     userName: data.get('userName'),
     userEmail: data.get('userEmail'),
-    zak,
+    zak: data.get('zak').trim(),
     obfToken: data.get('obfToken').trim(),
   };
-  if (data.get('view') === 'client') {
-    // The Client View takes over its page, as in Zoom's CDN sample. Only what join needs goes
-    // over (the signature, not the secret), in this tab's sessionStorage, read once.
-    sessionStorage.setItem('zoomsig-client-view', JSON.stringify({ join, findings: report.findings, timeoutMs: JOIN_TIMEOUT_MS }));
-    location.assign('client-view.html');
-    return;
-  }
+  const result = document.getElementById('join-result');
   joinSection.hidden = false;
+  result.hidden = false;
   result.dataset.outcome = 'joining';
-  result.textContent = 'Joining with the Component View…';
-  status.textContent = 'Joining…';
-  const outcome = await joinComponentView(document.getElementById('meeting-root'), join, JOIN_TIMEOUT_MS);
-  renderJoinResult(result, outcome, report.findings, zoomsig.explainJoinError, JOIN_TIMEOUT_MS / 1000);
-  status.textContent = outcome.ok ? 'Joined.' : 'Join failed: see Join below.';
+  if (data.get('view') === 'client') {
+    result.textContent = 'Joining with the Client View in a new tab (this form stays as it is)…';
+    status.textContent = 'Joining in the Client View tab…';
+    const outcome = await joinInClientViewTab(details, report);
+    renderJoinResult(result, outcome, report, zoomsig.explainJoinError, JOIN_TIMEOUT_MS / 1000, 'client');
+  } else {
+    result.textContent = 'Joining with the Component View…';
+    status.textContent = 'Joining…';
+    const outcome = await joinComponentView(document.getElementById('meeting-root'), details, JOIN_TIMEOUT_MS);
+    renderJoinResult(result, outcome, report, zoomsig.explainJoinError, JOIN_TIMEOUT_MS / 1000, 'component');
+  }
+  status.textContent = result.dataset.outcome === 'joined' ? 'Joined.' : 'Join failed: see Join below.';
+}
+
+/**
+ * Opens the Client View in a tab of its own, as Zoom's CDN sample does, so that this form keeps
+ * what was typed. Only what join needs goes over (never the secret), by postMessage to that tab
+ * when it asks; nothing is stored. Settles with the tab's outcome.
+ */
+function joinInClientViewTab(details, report) {
+  const tab = window.open('client-view.html', '_blank');
+  if (!tab) return Promise.resolve({ ok: false, error: new Error('the browser blocked the Client View tab (allow pop-ups for this page)') });
+  return new Promise((settle) => {
+    const timer = setTimeout(() => settle({ ok: false, timedOut: true }), JOIN_TIMEOUT_MS + 15000);
+    const listen = (event) => {
+      if (event.origin !== location.origin || event.source !== tab) return;
+      if (event.data?.type === 'zoomsig-client-view-ready') {
+        tab.postMessage({ type: 'zoomsig-join', join: details, report, timeoutMs: JOIN_TIMEOUT_MS }, location.origin);
+      } else if (event.data?.type === 'zoomsig-join-outcome') {
+        clearTimeout(timer);
+        window.removeEventListener('message', listen);
+        settle(event.data.outcome);
+      }
+    };
+    window.addEventListener('message', listen);
+  });
 }
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  checkAndJoin().catch((error) => {
+  // "Make and check" submits too, but joins nothing.
+  const join = event.submitter?.value !== 'check';
+  checkAndJoin(join).catch((error) => {
     status.textContent = `Something went wrong in the page: ${error.message}`;
   });
 });
@@ -179,11 +222,13 @@ checkForm.addEventListener('submit', (event) => {
     const value = data.get(name).trim();
     if (value !== '') context[name] = value;
   }
+  context.sdkVersion = SDK_VERSION;
   const box = document.getElementById('check-report');
   renderReport(box, zoomsig.inspectSignature(data.get('token'), context));
   box.hidden = false;
 });
 
+document.getElementById('sdk-version').textContent = `Meeting SDK ${SDK_VERSION}`;
 showIsolation();
 restore();
 showSource();

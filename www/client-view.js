@@ -1,24 +1,62 @@
-// The Client View join, on its own page as in Zoom's CDN sample. It gets what join needs from the
-// form page (never the secret), joins, and explains the outcome; it never waits forever.
+// The Client View join, in a tab of its own as in Zoom's CDN sample, so the form page keeps what
+// was typed. The form page sends what join needs (never the secret) by postMessage when this tab
+// says it is ready; this tab joins, shows the outcome in a small badge that stays clear of Zoom's
+// dialog, and sends the outcome back. Nothing is stored.
 import { renderJoinResult } from './report-view.js';
 import { joinClientView } from './zoom-sdk.js';
 
 const status = document.getElementById('client-status');
-const handOver = sessionStorage.getItem('zoomsig-client-view');
-sessionStorage.removeItem('zoomsig-client-view');
+const badge = document.getElementById('client-panel');
+const opener = window.opener;
 
-if (!handOver) {
-  status.textContent = 'Nothing to join: start from the form.';
+function waitForJoin() {
+  return new Promise((take) => {
+    window.addEventListener('message', function listen(event) {
+      if (event.origin !== location.origin || event.source !== opener || event.data?.type !== 'zoomsig-join') return;
+      window.removeEventListener('message', listen);
+      take(event.data);
+    });
+    opener.postMessage({ type: 'zoomsig-client-view-ready' }, location.origin);
+  });
+}
+
+/** What crosses back to the form page: plain data only (an Error does not survive postMessage as itself). */
+function plainOutcome(outcome) {
+  if (outcome.ok || outcome.timedOut) return outcome;
+  const { error } = outcome;
+  if (error instanceof Error) return { ok: false, error: { name: error.name, message: error.message } };
+  try {
+    return { ok: false, error: structuredClone(error) };
+  } catch {
+    return { ok: false, error: String(error) };
+  }
+}
+
+function openedByTheForm() {
+  try {
+    return Boolean(opener) && opener.location.origin === location.origin;
+  } catch {
+    return false; // another origin's page opened this tab
+  }
+}
+
+if (new URLSearchParams(location.search).has('left')) {
+  status.textContent = 'You left the meeting. Close this tab to go back to the form.';
+} else if (!openedByTheForm()) {
+  status.textContent = 'Nothing to join: open this from the form page ("Check and join" with the Client View).';
 } else {
-  const { join, findings, timeoutMs } = JSON.parse(handOver);
+  const { join, report, timeoutMs } = await waitForJoin();
   const zoomsig = await import('/pkg/zoomsig.js').catch((error) => {
     status.textContent = `zoomsig did not load (${error.message}): failures will not be explained.`;
     return null;
   });
   const explainJoinError = zoomsig ? (await zoomsig.default(), zoomsig.explainJoinError) : null;
   status.textContent = `Joining meeting ${join.meetingNumber} with the Client View…`;
-  const outcome = await joinClientView(join, timeoutMs).catch((error) => ({ ok: false, error }));
+  const leaveUrl = new URL('client-view.html?left', location.href).href;
+  const outcome = await joinClientView(join, timeoutMs, leaveUrl).catch((error) => ({ ok: false, error }));
   const result = document.getElementById('join-result');
-  renderJoinResult(result, outcome, findings, explainJoinError, timeoutMs / 1000);
-  status.textContent = outcome.ok ? 'Joined.' : 'Join failed:';
+  renderJoinResult(result, outcome, report, explainJoinError, timeoutMs / 1000, 'client');
+  status.textContent = outcome.ok ? 'Joined.' : `Join failed${result.dataset.code ? ` (${result.dataset.code})` : ''}: why is on the form page, and here when opened.`;
+  badge.dataset.outcome = result.dataset.outcome;
+  opener.postMessage({ type: 'zoomsig-join-outcome', outcome: plainOutcome(outcome) }, location.origin);
 }

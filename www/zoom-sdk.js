@@ -2,12 +2,15 @@
 // it, in either view. Every join settles: the SDK's own answer, or a timeout, since the Client View
 // never calls back on some bad signatures.
 
+/** The version of @zoom/meetingsdk that package.json pins and /zoom/ serves. */
+export const SDK_VERSION = '6.2.0';
+
 const ZOOM = `${location.origin}/zoom`;
 const VENDOR = ['react.min.js', 'react-dom.min.js'].map((f) => `${ZOOM}/lib/vendor/${f}`);
 const CLIENT_VENDOR = ['redux.min.js', 'redux-thunk.min.js', 'lodash.min.js'].map((f) => `${ZOOM}/lib/vendor/${f}`);
 
 export const COMPONENT_VIEW_SCRIPTS = [...VENDOR, `${ZOOM}/zoom-meeting-embedded-ES5.min.js`];
-export const CLIENT_VIEW_SCRIPTS = [...VENDOR, ...CLIENT_VENDOR, `${ZOOM}/zoom-meeting-6.2.0.min.js`];
+export const CLIENT_VIEW_SCRIPTS = [...VENDOR, ...CLIENT_VENDOR, `${ZOOM}/zoom-meeting-${SDK_VERSION}.min.js`];
 
 export function loadScripts(urls) {
   return urls.reduce((previous, url) => previous.then(() => new Promise((loaded, failed) => {
@@ -57,7 +60,7 @@ export async function joinComponentView(root, join, timeoutMs) {
 }
 
 /** Client View: ZoomMtg.init then ZoomMtg.join, as Zoom's CDN sample does. */
-export async function joinClientView(join, timeoutMs) {
+export async function joinClientView(join, timeoutMs, leaveUrl = location.href) {
   await loadScripts(CLIENT_VIEW_SCRIPTS);
   const { ZoomMtg } = window;
   ZoomMtg.setZoomJSLib(`${ZOOM}/lib`, '/av');
@@ -65,7 +68,7 @@ export async function joinClientView(join, timeoutMs) {
   ZoomMtg.prepareWebSDK();
   const attempt = new Promise((settle) => {
     ZoomMtg.init({
-      leaveUrl: location.href,
+      leaveUrl,
       patchJsMedia: true,
       disableCORP: !window.crossOriginIsolated,
       success: () => {

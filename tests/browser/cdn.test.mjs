@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import jsrsasign from 'jsrsasign';
 import { chromium } from 'playwright-core';
+import { STORY_KEY, STORY_RULED_OUT, STORY_SECRET } from './founding-story.mjs';
 import { CHROMIUM_ARGS, formFields, openPage } from './harness.mjs';
 import { seededRandom } from '../node/zoom-sample.mjs';
 
@@ -31,11 +32,13 @@ async function eventually(find, ms, what) {
 
 const segment = (token, i) => Buffer.from(token.split('.')[i], 'base64url').toString('utf8');
 
-test('the CDN pages sign with zoomsig\'s KJUR and the Client View posts exactly what jsrsasign makes', { timeout: 180_000 }, async () => {
+test('the CDN pages sign with zoomsig\'s KJUR, the Client View posts exactly what jsrsasign makes, and the founding story\'s 3712 is explained on the page', { timeout: 180_000 }, async () => {
   const zoomAnswer = (request) => (request.url.includes('/api/v1/wc/info')
     ? { json: { status: false, errorCode: 200, errorMessage: 'Invalid signature.' } }
     : null);
   const session = await openPage('/cdn/', { zoomAnswer });
+  // The founding story's credentials: a JWT app's key and secret, which nothing offline can tell.
+  const [KEY, SECRET] = [STORY_KEY, STORY_SECRET];
   try {
     const { page } = session;
     await page.waitForSelector('#join_meeting:not([disabled])', { timeout: 20_000 });
@@ -52,6 +55,13 @@ test('the CDN pages sign with zoomsig\'s KJUR and the Client View posts exactly 
       page.click('#join_meeting'),
     ]);
     assert.ok(!meeting.url().includes(SECRET), 'the secret is in the meeting page address');
+    // The form page shows its preflight: everything checkable passed, the key's app type first.
+    await page.waitForSelector('#preflight:not([hidden]) ol.remaining');
+    const preflight = await page.textContent('#preflight');
+    assert.doesNotMatch(preflight, /No errors found/);
+    assert.match(preflight, /Everything that can be checked offline passed/);
+    assert.equal(await page.getAttribute('#preflight ol.remaining > li.first', 'data-code'), 'KEY_APP_TYPE');
+    assert.match(await page.textContent('#status'), /check first: KEY_APP_TYPE/);
 
     const info = await eventually(
       () => session.zoomRequests.find((r) => r.method === 'POST' && r.url.includes('/api/v1/wc/info')),
@@ -78,6 +88,30 @@ test('the CDN pages sign with zoomsig\'s KJUR and the Client View posts exactly 
     const result = await meeting.waitForSelector('#join_result[data-outcome]', { state: 'attached', timeout: 60_000 });
     assert.equal(await result.getAttribute('data-outcome'), 'error');
     assert.equal(await result.getAttribute('data-error-code'), '3712');
+    // zoomsig's explanation is on the page, with the form page's preflight: found, remaining and
+    // ruled out, in that order; the badge stays clear of Zoom's dialog.
+    await meeting.waitForFunction(() => /Open for why/.test(document.getElementById('join_summary').textContent));
+    assert.match(await meeting.textContent('#join_summary'), /^zoomsig: join failed \(3712\); check first KEY_APP_TYPE\. Open for why\.$/);
+    await meeting.click('#join_summary');
+    assert.match(await meeting.locator('#join_result').innerText(), /Join failed: 3712 INVALID_SIGNATURE/);
+    assert.equal(await meeting.textContent('#join_result .found-title'), 'Found in the token: nothing');
+    const remaining = await meeting.$$eval('#join_result ol.remaining > li', (items) => items.map((i) => i.dataset.code));
+    assert.equal(remaining[0], 'KEY_APP_TYPE');
+    assert.ok(remaining.includes('KEY_SECRET_PAIR'));
+    const ruledOut = await meeting.$$eval('#join_result ul.ruled-out > li', (items) => items.map((i) => i.dataset.code));
+    for (const cause of STORY_RULED_OUT) assert.ok(ruledOut.includes(cause), `${cause} not in ${ruledOut}`);
+    const order = await meeting.$$eval('#join_result > *', (nodes) => nodes.map((n) => n.className));
+    const at = (name) => order.findIndex((c) => c.split(' ').includes(name));
+    assert.ok(at('found-title') < at('remaining') && at('remaining') < at('ruled-out-box'), order.join(','));
+    const dialog = await meeting.$eval('.zm-modal button', (button) => {
+      let box = button;
+      for (let node = button.parentElement; node && node.getBoundingClientRect().width < innerWidth * 0.9; node = node.parentElement) box = node;
+      const r = box.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    });
+    const badge = await meeting.locator('#zoomsig_panel').boundingBox();
+    assert.ok(badge.x + badge.width <= dialog.x || badge.y >= dialog.y + dialog.height, `badge ${JSON.stringify(badge)} over dialog ${JSON.stringify(dialog)}`);
+    await meeting.screenshot({ path: new URL('../../test-results/cdn-meeting-3712.png', import.meta.url).pathname });
 
     // Nothing left 127.0.0.1: the only requests to other hosts were Zoom's, answered here.
     assert.deepEqual(session.blocked, [], 'requests to hosts other than 127.0.0.1 and Zoom');
@@ -227,6 +261,30 @@ test('zoomsig.inline.js works from file:// and is ready as soon as it has run; z
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
+  }
+});
+
+test('the CDN form page leads with the hex reading of an all-hex secret, and joins nothing', async () => {
+  const session = await openPage('/cdn/', { zoomAnswer: () => ({ json: {} }) });
+  const { page } = session;
+  try {
+    await page.waitForSelector('#join_meeting:not([disabled])', { timeout: 20_000 });
+    await page.fill('#sdk_key', KEY);
+    // jsrsasign (and so KJUR here) reads an all-hex string as hex: the HMAC key is not what Zoom uses.
+    await page.fill('#sdk_secret', 'a1b2c3d4e5f60718293a4b5c6d7e8f90');
+    await page.fill('#meeting_number', MEETING);
+    await page.click('#join_meeting');
+    await page.waitForSelector('#preflight:not([hidden]) .finding');
+    const codes = await page.$$eval('#preflight .finding.error', (items) => items.map((i) => i.dataset.code));
+    assert.equal(codes[0], 'SECRET_HEX_DECODED', codes.join(','));
+    // The mismatch is still said, but not as a wrong secret: the secret is right.
+    assert.match(await page.textContent('#preflight [data-code=SECRET_HEX_DECODED]'), /The secret itself is probably right/);
+    assert.doesNotMatch(await page.textContent('#preflight'), /secret of the same app/);
+    assert.match(await page.textContent('#status'), /^Not joined: .*SECRET_HEX_DECODED/);
+    assert.equal(page.context().pages().length, 1, 'a meeting page was opened');
+    assert.deepEqual(session.zoomRequests, []);
+  } finally {
+    await session.close();
   }
 });
 

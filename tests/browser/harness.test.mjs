@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { STORY_KEY, STORY_MEETING, STORY_RULED_OUT, STORY_SECRET, foundingStoryToken } from './founding-story.mjs';
 import { formFields, openPage } from './harness.mjs';
 
 const KEY = 'abcdEFGHijklMNOPqrst12';
@@ -86,7 +87,7 @@ test('Component View: the real SDK POSTs the signature the page made; 3712 is ex
   const { page } = session;
   try {
     await fillJoin(page);
-    await page.click('#join-form button[type=submit]');
+    await page.click('#join-form button[value=join]');
     await page.waitForSelector(SETTLED);
     assert.match(await page.textContent('#meeting-note'), /Turned "857 4606 5432" into the meeting number 85746065432/);
 
@@ -115,13 +116,101 @@ test('Component View: the real SDK POSTs the signature the page made; 3712 is ex
   }
 });
 
-test('Client View page: the real SDK POSTs the signature the page made; 3712 is explained', async () => {
+test('the founding story\'s token in the check box: no "No errors found", the key\'s app type first', async () => {
+  const session = await open();
+  const { page } = session;
+  try {
+    await page.fill('#check-form [name=token]', foundingStoryToken());
+    await page.fill('#check-form [name=sdkSecret]', STORY_SECRET);
+    await page.fill('#check-form [name=meetingNumber]', STORY_MEETING);
+    await page.fill('#check-form [name=sdkKey]', STORY_KEY);
+    await page.click('#check-form button[type=submit]');
+    await page.waitForSelector('#check-report:not([hidden])');
+    const shown = await page.textContent('#check-report');
+    assert.doesNotMatch(shown, /No errors found/);
+    assert.match(await page.textContent('#check-report .verdict'), /Everything that can be checked offline passed/);
+    assert.equal(await page.textContent('#check-report .signature-status'), 'matches the secret');
+    const remaining = await page.$$eval('#check-report ol.remaining > li', (items) => items.map((i) => [i.dataset.code, i.className]));
+    assert.deepEqual(remaining[0], ['KEY_APP_TYPE', 'cause first']);
+    assert.ok(remaining.some(([code]) => code === 'KEY_SECRET_PAIR'), JSON.stringify(remaining));
+    assert.match(await page.textContent('#check-report li.first'), /Meeting SDK.*Check: .*App Marketplace/s);
+    assert.ok(!shown.includes(STORY_SECRET));
+    await assertClean(session);
+  } finally {
+    await session.close();
+  }
+});
+
+test('after a 3712 for the founding story\'s key, the join shows found, remaining and ruled out, in that order', async () => {
+  const session = await open(3712);
+  const { page } = session;
+  try {
+    await fillJoin(page, { meetingNumber: STORY_MEETING });
+    await page.fill('[name=sdkKey]', STORY_KEY);
+    await page.fill('[name=sdkSecret]', STORY_SECRET);
+    await page.click('#join-form button[value=join]');
+    await page.waitForSelector(SETTLED);
+    assert.equal(await page.getAttribute('#join-result', 'data-code'), '3712');
+    assert.equal(await page.textContent('#join-result .found-title'), 'Found in the token: nothing');
+    const remaining = await page.$$eval('#join-result ol.remaining > li', (items) => items.map((i) => i.dataset.code));
+    assert.equal(remaining[0], 'KEY_APP_TYPE');
+    assert.ok(remaining.includes('KEY_SECRET_PAIR'));
+    const ruledOut = await page.$$eval('#join-result ul.ruled-out > li', (items) => items.map((i) => i.dataset.code));
+    for (const cause of STORY_RULED_OUT) assert.ok(ruledOut.includes(cause), `${cause} not in ${ruledOut}`);
+    assert.ok(!remaining.some((code) => ruledOut.includes(code)));
+    const order = await page.$$eval('#join-result > *', (nodes) => nodes.map((n) => n.className));
+    const at = (name) => order.findIndex((c) => c.split(' ').includes(name));
+    assert.ok(at('found-title') < at('remaining') && at('remaining') < at('ruled-out-box'), order.join(','));
+    const fixes = await page.$$eval('#join-result ul.fixes > li', (items) => items.map((i) => i.textContent));
+    assert.ok(fixes.length > 0 && fixes.every((fix) => !/with zoomsig/.test(fix)), fixes.join('\n'));
+    await page.screenshot({ path: new URL('harness-founding-story-3712.png', ARTIFACTS).pathname, fullPage: true });
+    await assertClean(session);
+  } finally {
+    await session.close();
+  }
+});
+
+test('"Make and check" makes and checks the signature and joins nothing', async () => {
+  const session = await open();
+  const { page } = session;
+  try {
+    await fillJoin(page, { meetingNumber: '857 4606 5432' });
+    await page.check('[name=leaveOutSdkKey]');
+    await page.click('#join-form button[value=check]');
+    await page.waitForSelector('#preflight:not([hidden])');
+    assert.match(await page.textContent('#status'), /Checked, not joined/);
+    const [, payload] = (await page.inputValue('#token')).split('.');
+    const claims = decode(payload);
+    assert.equal(claims.appKey, KEY);
+    assert.equal('sdkKey' in claims, false, 'sdkKey was not left out');
+    assert.equal(await page.getAttribute('#inspection', 'data-ok'), 'true');
+    assert.equal(await page.getAttribute('#inspection ol.remaining > li.first', 'data-code'), 'KEY_APP_TYPE');
+    assert.equal(await page.isHidden('#join'), true);
+    await page.waitForTimeout(500);
+    assert.deepEqual(session.zoomRequests, []);
+    assert.equal(await page.evaluate(() => typeof window.ZoomMtgEmbedded), 'undefined', 'the SDK was loaded');
+    assert.match(await page.textContent('#sdk-version'), /^Meeting SDK 6\.2\.0$/);
+    await assertClean(session);
+  } finally {
+    await session.close();
+  }
+});
+
+/** Clicks "Check and join" with the Client View chosen, and returns the tab it opens. */
+async function joinInClientViewTab(page) {
+  const [tab] = await Promise.all([page.context().waitForEvent('page'), page.click('#join-form button[value=join]')]);
+  await tab.waitForLoadState();
+  return tab;
+}
+
+test('Client View: joins in a new tab, the form keeps what was typed, 3712 is explained in both', async () => {
   const session = await open(3712);
   const { page } = session;
   try {
     await fillJoin(page, { view: 'client', meetingNumber: 'https://us05web.zoom.us/j/85746065432?pwd=abc' });
-    await page.click('#join-form button[type=submit]');
-    await page.waitForURL(/client-view\.html$/);
+    const tab = await joinInClientViewTab(page);
+    assert.match(tab.url(), /\/client-view\.html$/);
+    await tab.waitForSelector(SETTLED, { state: 'attached' });
     await page.waitForSelector(SETTLED);
     const posts = session.zoomRequests.filter((r) => r.url === 'https://zoom.us/api/v1/wc/info');
     assert.equal(posts.length, 1);
@@ -131,11 +220,34 @@ test('Client View page: the real SDK POSTs the signature the page made; 3712 is 
     assert.equal(decode(payload).mn, '85746065432');
     assert.equal(fields.apiKey, KEY);
     assert.equal(fields.meetingNumber, '85746065432');
-    assert.equal(await page.getAttribute('#join-result', 'data-code'), '3712');
-    assert.match(await page.textContent('#join-result'), /INVALID_SIGNATURE/);
-    await page.screenshot({ path: new URL('harness-client-3712.png', ARTIFACTS).pathname });
-    // The hand-over was read once and removed.
-    assert.equal(await page.evaluate(() => sessionStorage.getItem('zoomsig-client-view')), null);
+    assert.equal(fields.passWord, 'pass123');
+    for (const where of [tab, page]) {
+      assert.equal(await where.getAttribute('#join-result', 'data-code'), '3712');
+      assert.match(await where.textContent('#join-result'), /INVALID_SIGNATURE/);
+    }
+    // The form page never left: the secret and the passcode are still typed in.
+    assert.match(page.url(), /\/\?joinTimeout=/);
+    assert.equal(await page.inputValue('[name=sdkSecret]'), SECRET);
+    assert.equal(await page.inputValue('[name=passcode]'), 'pass123');
+    // The badge in the tab stays clear of Zoom's dialog, closed and opened.
+    await tab.waitForSelector('.zm-modal button', { timeout: 10000 });
+    const dialog = await tab.$eval('.zm-modal button', (button) => {
+      // The dialog's box: the outermost ancestor of its button that does not fill the page.
+      let box = button;
+      for (let node = button.parentElement; node && node.getBoundingClientRect().width < innerWidth * 0.9; node = node.parentElement) box = node;
+      const r = box.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    });
+    const apart = (a, b) => a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+    assert.ok(dialog.width > 100 && dialog.height > 50, JSON.stringify(dialog));
+    assert.ok(apart(await tab.locator('#client-panel').boundingBox(), dialog), 'the closed badge covers Zoom\'s dialog');
+    await tab.click('#client-panel summary');
+    assert.match(await tab.locator('#join-result').innerText(), /INVALID_SIGNATURE/);
+    assert.ok(apart(await tab.locator('#client-panel').boundingBox(), dialog), 'the opened badge covers Zoom\'s dialog');
+    await tab.screenshot({ path: new URL('harness-client-3712.png', ARTIFACTS).pathname });
+    const tabStorage = await tab.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    assert.ok(!tabStorage.includes(SECRET) && !tabStorage.includes('pass123'), 'the hand-over was stored');
+    assert.ok(!tab.url().includes(SECRET));
     await assertClean(session);
   } finally {
     await session.close();
@@ -148,7 +260,7 @@ for (const [code, name] of [[3705, 'SIGNATURE_EXPIRED'], [3706, 'MEETING_NUMBER_
     const { page } = session;
     try {
       await fillJoin(page, { meetingNumber: '85746065432' });
-      await page.click('#join-form button[type=submit]');
+      await page.click('#join-form button[value=join]');
       await page.waitForSelector(SETTLED);
       assert.equal(await page.getAttribute('#join-result', 'data-code'), String(code));
       assert.match(await page.textContent('#join-result'), new RegExp(`Join failed: ${code} ${name}`));
@@ -173,7 +285,7 @@ for (const [what, make, code] of BLOCKED_CASES) {
       await page.check('[name=source][value=paste]');
       await page.fill('[name=pastedSignature]', make());
       await page.fill('[name=meetingNumber]', '85746065432');
-      await page.click('#join-form button[type=submit]');
+      await page.click('#join-form button[value=join]');
       await page.waitForSelector('#preflight:not([hidden])');
       assert.match(await page.textContent('#status'), /Join blocked/);
       const codes = await page.$$eval('#inspection .finding', (items) => items.map((i) => i.dataset.code));
@@ -197,7 +309,7 @@ test('"Join anyway" sends a token the preflight refused, and the result names th
     await page.fill('[name=pastedSignature]', BLOCKED_CASES[0][1]());
     await page.fill('[name=meetingNumber]', '85746065432');
     await page.check('[name=joinAnyway]');
-    await page.click('#join-form button[type=submit]');
+    await page.click('#join-form button[value=join]');
     await page.waitForSelector(SETTLED);
     assert.equal(session.zoomRequests.filter((r) => r.url.endsWith('/api/v1/wc/info')).length, 1);
     assert.equal(await page.getAttribute('#join-result', 'data-code'), '3706');
@@ -220,10 +332,11 @@ test('the Client View hangs on a token with no key; the harness times out with a
     await page.fill('[name=meetingNumber]', '85746065432');
     await page.selectOption('[name=view]', 'client');
     await page.check('[name=joinAnyway]');
-    await page.click('#join-form button[type=submit]');
-    await page.waitForURL(/client-view\.html$/);
+    const tab = await joinInClientViewTab(page);
     await page.waitForSelector('#join-result[data-outcome=timeout]', { timeout: 15000 });
-    assert.match(await page.textContent('#join-result'), /No answer from the Zoom SDK after 4 s/);
+    for (const where of [tab, page]) {
+      assert.match(await where.textContent('#join-result'), /No answer from the Zoom SDK after 4 s\.The Client View waits forever/);
+    }
     assert.deepEqual(session.zoomRequests, []);
     await assertClean(session);
   } finally {
@@ -236,7 +349,7 @@ test('a refused input is named before anything is joined, and only non-secret fi
   const { page } = session;
   try {
     await fillJoin(page, { meetingNumber: '8574606' });
-    await page.click('#join-form button[type=submit]');
+    await page.click('#join-form button[value=join]');
     await page.waitForSelector('#error:not([hidden])');
     assert.equal(await page.textContent('#error-code'), 'INVALID_MEETING_NUMBER');
     assert.equal(await page.getAttribute('[name=meetingNumber]', 'aria-invalid'), 'true');
@@ -302,7 +415,7 @@ test('the secret typed as the key is refused, and remembered nowhere', async () 
   try {
     await fillJoin(page, { meetingNumber: '85746065432' });
     await page.fill('[name=sdkKey]', SECRET);
-    await page.click('#join-form button[type=submit]');
+    await page.click('#join-form button[value=join]');
     await page.waitForSelector('#error:not([hidden])');
     assert.equal(await page.textContent('#error-code'), 'SECRET_AS_KEY');
     assert.ok(!(await page.textContent('#error')).includes(SECRET), 'the error shows the secret');
@@ -324,7 +437,7 @@ test('when the package is missing, the page says so instead of "Loading..."', as
   try {
     await session.page.waitForFunction(() => /did not load/.test(document.getElementById('status').textContent));
     assert.match(await session.page.textContent('#status'), /zoomsig did not load: \/pkg\/zoomsig\.js could not be imported.*make serve/);
-    assert.equal(await session.page.isDisabled('#join-form button[type=submit]'), true);
+    assert.equal(await session.page.isDisabled('#join-form button[value=join]'), true);
   } finally {
     await session.close();
   }

@@ -7,6 +7,11 @@
   var form = document.getElementById('meeting_form');
   var join = document.getElementById('join_meeting');
   var status = document.getElementById('status');
+  var preflight = document.getElementById('preflight');
+  // The version of the Client View that meeting.html loads (the npm package /zoom/ serves).
+  var SDK_VERSION = '6.2.0';
+  // The last preflight, handed to the meeting page when it asks (it holds no secret).
+  var lastReport = null;
 
   if (typeof window.zoomsig === 'undefined') {
     status.textContent = 'zoomsig did not load: /pkg/classic/zoomsig.js is missing or failed. ' +
@@ -45,6 +50,12 @@
     return KJUR.jws.JWS.sign('HS256', sHeader, sPayload, sdkSecret);
   }
 
+  // The meeting page asks for the preflight, to explain a refused join with it.
+  window.addEventListener('message', function (event) {
+    if (event.origin !== location.origin || !event.data || event.data.type !== 'zoomsig-report-request') return;
+    event.source.postMessage({ type: 'zoomsig-report', report: lastReport }, location.origin);
+  });
+
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     var config = testTool.getMeetingConfig();
@@ -62,16 +73,22 @@
       return;
     }
     // What can be known offline: Zoom's server would only answer "Signature is invalid".
-    var report = zoomsig.inspectSignature(signed, { sdkSecret: sdkSecret, sdkKey: sdkKey, meetingNumber: config.mn });
-    var errors = report.findings.filter(function (finding) { return finding.severity === 'error'; });
-    if (errors.length) {
-      status.textContent = errors.map(function (finding) {
+    var report = zoomsig.inspectSignature(signed, {
+      sdkSecret: sdkSecret, sdkKey: sdkKey, meetingNumber: config.mn, sdkVersion: SDK_VERSION,
+    });
+    lastReport = report;
+    if (window.zoomsigPanel) window.zoomsigPanel.showReport(preflight, report);
+    if (!report.ok) {
+      var errors = report.findings.filter(function (finding) { return finding.severity === 'error'; });
+      status.textContent = 'Not joined: Zoom would refuse this signature. ' + errors.map(function (finding) {
         return finding.code + ': ' + finding.message + ' ' + finding.fix;
       }).join('\n');
       return;
     }
     config.signature = signed;
     window.open('/cdn/meeting.html?' + testTool.serialize(config), '_blank');
-    status.textContent = 'Signed; the meeting page joins in a new tab.';
+    var first = report.remaining[0];
+    status.textContent = 'Signed, and everything checkable offline passed; the meeting page joins in a new tab.' +
+      (first ? ' If Zoom refuses it, check first: ' + first.code + '.' : '');
   });
 })();

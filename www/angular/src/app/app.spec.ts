@@ -12,9 +12,15 @@ const OK_REPORT: InspectReport = {
   header: {},
   payload: {},
   signatureVerified: true,
+  signatureStatus: 'verified',
   issuedAt: 1,
   expiresAt: 2,
   findings: [{ code: 'SIGNATURE_VERIFIED', severity: 'info', message: 'verified', fix: '', zoomErrors: [] }],
+  ruledOut: [{ code: 'SECRET_ENCODING', because: 'the HMAC verified' }],
+  remaining: [
+    { code: 'KEY_APP_TYPE', message: 'the key may not be a Meeting SDK key', check: 'App Marketplace' },
+    { code: 'KEY_SECRET_PAIR', message: 'the secret may be of another app', check: 'App Credentials' },
+  ],
 };
 
 const EXPLANATION: JoinErrorExplanation = {
@@ -24,6 +30,9 @@ const EXPLANATION: JoinErrorExplanation = {
   signatureRelated: true,
   causes: [],
   fixes: ['Check the secret.'],
+  found: [],
+  ruledOut: [{ code: 'SECRET_ENCODING', because: 'the HMAC verified' }],
+  remaining: [{ code: 'KEY_APP_TYPE', message: 'the key may not be a Meeting SDK key', check: 'App Marketplace' }],
 };
 
 function zoomsigError(code: string, field: string, message: string): Error {
@@ -37,6 +46,7 @@ describe('App', () => {
     generateSignature: vi.fn(),
     inspect: vi.fn(),
     explainJoinError: vi.fn(),
+    meetingNumberDigits: vi.fn(),
   };
   const client = { init: vi.fn(), join: vi.fn() };
   const createClient = vi.fn(async () => client as unknown as ZoomClient);
@@ -95,6 +105,7 @@ describe('App', () => {
       sdkSecret: 'secret',
       meetingNumber: '85746065432',
       zak: '',
+      sdkVersion: '6.2.0',
     });
     expect(client.init).toHaveBeenCalledWith({
       zoomAppRoot: page.querySelector('#meetingSDKElement'),
@@ -110,7 +121,20 @@ describe('App', () => {
     });
     expect(page.querySelector<HTMLTextAreaElement>('#token')?.value).toBe('header.payload.mac');
     expect(page.querySelector('#inspection')?.getAttribute('data-ok')).toBe('true');
+    expect(page.querySelector('#inspection .verdict')?.textContent).toContain('Everything that can be checked offline passed');
+    expect([...page.querySelectorAll('#inspection ol.remaining li')].map((li) => [li.getAttribute('data-code'), li.className]))
+      .toEqual([['KEY_APP_TYPE', 'cause first'], ['KEY_SECRET_PAIR', 'cause']]);
     expect(page.querySelector('#joined')).not.toBeNull();
+  });
+
+  it('puts the digits of a pasted meeting number in the field, and says so', async () => {
+    service.meetingNumberDigits.mockResolvedValue('85746065432');
+    await join('857 4606 5432');
+
+    expect(service.meetingNumberDigits).toHaveBeenCalledWith('857 4606 5432');
+    expect(service.generateSignature).toHaveBeenCalledWith(expect.objectContaining({ meetingNumber: '85746065432' }));
+    expect(page.querySelector<HTMLInputElement>('[name=meetingNumber]')?.value).toBe('85746065432');
+    expect(page.querySelector('#meeting-note')?.textContent).toBe('Turned "857 4606 5432" into the meeting number 85746065432.');
   });
 
   it('shows a refused option, marks its field, and never creates the client', async () => {
@@ -145,9 +169,12 @@ describe('App', () => {
     client.join.mockRejectedValue(failure);
     await join();
 
-    expect(service.explainJoinError).toHaveBeenCalledWith(failure);
+    expect(service.explainJoinError).toHaveBeenCalledWith(failure, OK_REPORT);
     expect(page.querySelector('#join-error')?.getAttribute('data-code')).toBe('3712');
-    expect(page.querySelector('#join-error li')?.textContent).toBe('Check the secret.');
+    expect(page.querySelector('#join-error .found-title')?.textContent).toBe('Found in the token: nothing');
+    expect(page.querySelector('#join-error ol.remaining li.first')?.getAttribute('data-code')).toBe('KEY_APP_TYPE');
+    expect(page.querySelector('#join-error ul.ruled-out li')?.getAttribute('data-code')).toBe('SECRET_ENCODING');
+    expect(page.querySelector('#join-error ul.fixes li')?.textContent).toBe('Check the secret.');
     expect(page.querySelector('#joined')).toBeNull();
   });
 

@@ -3,7 +3,7 @@
 import { Component, DOCUMENT, ElementRef, inject, signal, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import type { InspectReport, JoinErrorExplanation, SdkJoinError } from 'zoomsig';
-import { ZOOM_CLIENT, type ZoomClient } from './zoom-client';
+import { ZOOM_CLIENT, ZOOM_SDK_VERSION, type ZoomClient } from './zoom-client';
 import { ZoomSignatureService, isSignatureError } from './zoom-signature.service';
 
 /** A refused option, as shown next to the form. */
@@ -41,22 +41,31 @@ export class App {
   protected readonly problem = signal<OptionProblem | null>(null);
   protected readonly joinError = signal<JoinErrorExplanation | null>(null);
   protected readonly joined = signal(false);
+  /** Said when a pasted number or invite link was turned into the meeting number's digits. */
+  protected readonly meetingNote = signal<string | null>(null);
 
   async getSignature(): Promise<void> {
-    const { sdkKey, sdkSecret, meetingNumber, role } = this.form.getRawValue();
     this.busy.set(true);
     this.problem.set(null);
     this.signature.set(null);
     this.inspection.set(null);
     this.joinError.set(null);
     try {
+      await this.normaliseMeetingNumber();
+      const { sdkKey, sdkSecret, meetingNumber, role } = this.form.getRawValue();
       // The sample's `this.httpClient.post(this.authEndpoint, { meetingNumber, role })`, in one line:
       const signature = await this.zoomSignature.generateSignature({ sdkKey, sdkSecret, meetingNumber, role });
       this.signature.set(signature);
       // Zoom only answers "Signature is invalid" (3712); say why before joining, against what join gets.
-      const report = await this.zoomSignature.inspect(signature, { sdkKey, sdkSecret, meetingNumber, zak: '' });
+      const report = await this.zoomSignature.inspect(signature, {
+        sdkKey,
+        sdkSecret,
+        meetingNumber,
+        zak: '',
+        sdkVersion: ZOOM_SDK_VERSION,
+      });
       this.inspection.set(report);
-      if (report.ok) await this.startMeeting(signature);
+      if (report.ok) await this.startMeeting(signature, report);
     } catch (error) {
       this.problem.set(
         isSignatureError(error)
@@ -68,7 +77,20 @@ export class App {
     }
   }
 
-  async startMeeting(signature: string): Promise<void> {
+  /** A pasted "857 4606 5432" or invite link becomes the digits, in the field, as the harness does. */
+  private async normaliseMeetingNumber(): Promise<void> {
+    const control = this.form.controls.meetingNumber;
+    const typed = control.value.trim();
+    const digits = await this.zoomSignature.meetingNumberDigits(typed);
+    if (digits && digits !== typed) {
+      control.setValue(digits);
+      this.meetingNote.set(`Turned "${typed}" into the meeting number ${digits}.`);
+    } else if (!this.meetingNote()?.endsWith(`meeting number ${typed}.`)) {
+      this.meetingNote.set(null);
+    }
+  }
+
+  async startMeeting(signature: string, report: InspectReport): Promise<void> {
     const { meetingNumber, passWord, userName } = this.form.getRawValue();
     try {
       this.client ??= this.initClient().catch((error: unknown) => {
@@ -79,7 +101,7 @@ export class App {
       await client.join({ signature, meetingNumber, password: passWord, userName });
       this.joined.set(true);
     } catch (error) {
-      this.joinError.set(await this.zoomSignature.explainJoinError(asJoinError(error)));
+      this.joinError.set(await this.zoomSignature.explainJoinError(asJoinError(error), report));
     }
   }
 

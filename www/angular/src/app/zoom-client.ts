@@ -3,6 +3,9 @@
 import { InjectionToken } from '@angular/core';
 import type ZoomMtgEmbedded from '@zoom/meetingsdk/embedded';
 
+/** The @zoom/meetingsdk version package.json pins: what the inspection judges the signature for. */
+export const ZOOM_SDK_VERSION = '6.2.0';
+
 export type ZoomClient = ReturnType<typeof ZoomMtgEmbedded.createClient>;
 
 export const ZOOM_CLIENT = new InjectionToken<() => Promise<ZoomClient>>('ZOOM_CLIENT', {

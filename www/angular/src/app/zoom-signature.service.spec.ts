@@ -3,6 +3,7 @@
 import { TestBed } from '@angular/core/testing';
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { ZOOM_SDK_VERSION } from './zoom-client';
 import { ZOOMSIG_WASM, ZoomSignatureService, isSignatureError } from './zoom-signature.service';
 
 const KEY = 'abcdEFGHijklMNOPqrst12';
@@ -66,6 +67,7 @@ describe('ZoomSignatureService', () => {
     expect(report.ok).toBe(true);
     expect(report.signatureVerified).toBe(true);
     expect(report.findings.map((f) => f.code)).toEqual(['SIGNATURE_VERIFIED']);
+    expect(report.remaining[0].code).toBe('KEY_APP_TYPE');
 
     const other = await service.inspect(token, { sdkSecret: SECRET, meetingNumber: '8598765432' });
     expect(other.ok).toBe(false);
@@ -81,6 +83,26 @@ describe('ZoomSignatureService', () => {
     expect(report.ok).toBe(false);
     expect(report.signatureVerified).toBe(false);
     expect(report.findings.find((f) => f.code === 'SIGNATURE_MISMATCH')?.zoomErrors).toContain(3712);
+  });
+
+  it('reads the digits of a pasted meeting number or invite link', async () => {
+    expect(await service.meetingNumberDigits('857 4606 5432')).toBe('85746065432');
+    expect(await service.meetingNumberDigits('https://us05web.zoom.us/j/85746065432?pwd=abc')).toBe('85746065432');
+    expect(await service.meetingNumberDigits('not a meeting')).toBeUndefined();
+  });
+
+  it('says the SDK version the app loads is the one package.json pins', () => {
+    const pinned = JSON.parse(readFileSync('package.json', 'utf8')).dependencies['@zoom/meetingsdk'];
+    expect(ZOOM_SDK_VERSION).toBe(pinned);
+  });
+
+  it("explains the founding story's 3712 with its report: the token is fine, the key's app type comes first", async () => {
+    const token = await service.generateSignature({ sdkKey: KEY, sdkSecret: SECRET, meetingNumber: '8512345678', role: 0 });
+    const report = await service.inspect(token, { sdkKey: KEY, sdkSecret: SECRET, meetingNumber: '8512345678', sdkVersion: '2.9.7' });
+    const explanation = await service.explainJoinError({ type: 'JOIN_MEETING_FAILED', reason: 'Signature is invalid.', errorCode: 3712 }, report);
+    expect(explanation.found).toEqual([]);
+    expect(explanation.remaining?.[0].code).toBe('KEY_APP_TYPE');
+    expect(explanation.ruledOut?.map((cause) => cause.code)).toContain('SECRET_ENCODING');
   });
 
   it("explains Zoom's reply to a bad signature as the SDK's 3712", async () => {

@@ -6,6 +6,7 @@ import init, {
   explainJoinError,
   generateSignature,
   inspectSignature,
+  meetingNumberDigits,
   type InitInput,
   type InspectContext,
   type InspectReport,
@@ -55,9 +56,18 @@ export class ZoomSignatureService {
     return inspectSignature(token, context);
   }
 
-  /** What an error from the SDK's `join` means, and what to do about it. */
-  async explainJoinError(error: SdkJoinError): Promise<JoinErrorExplanation> {
+  /** The digits of a meeting number as people paste it ("857 4606 5432", an invite link), or undefined. */
+  async meetingNumberDigits(text: string): Promise<string | undefined> {
     await this.load();
-    return explainJoinError(error);
+    return meetingNumberDigits(text);
+  }
+
+  /**
+   * What an error from the SDK's `join` means, and what to do about it. Given the report of the
+   * signature joined with, it also says what that report found, ruled out, and left to check.
+   */
+  async explainJoinError(error: SdkJoinError, report?: InspectReport): Promise<JoinErrorExplanation> {
+    await this.load();
+    return explainJoinError(error, report);
   }
 }
