@@ -47,7 +47,7 @@ pkg/zoomsig_bg.wasm: $(SOURCES)
 	@printf 'pkg: wasm %s bytes, gzip -9 of wasm + glue %s bytes\n' \
 	  $$(wc -c < pkg/zoomsig_bg.wasm) $$(cat pkg/zoomsig_bg.wasm pkg/zoomsig.js | gzip -9 | wc -c)
 
-# The signer-only module (generateSignature and meetingNumberDigits; no doctor, no KJUR), for
+# The signer-only module (generateSignature, generateVideoToken and meetingNumberDigits; no doctor, no KJUR), for
 # pages that only sign: `import init, { generateSignature } from 'zoomsig/signer'`.
 pkg/signer/zoomsig_signer_bg.wasm: $(SOURCES) pkg/zoomsig_bg.wasm
 	$(RELEASE_CARGO) --no-default-features
@@ -114,7 +114,11 @@ $(ANGULAR)/dist/zoomsig-angular/browser/index.html: $(ANGULAR)/node_modules/.pac
     $(shell find $(ANGULAR)/src $(ANGULAR)/public -type f) $(wildcard $(ANGULAR)/*.json) pkg/zoomsig_bg.wasm
 	$(NG) build
 
+# tsc --strict of the package's .d.ts, and of a component shaped like Zoom's Angular sample
+# against it (skipLibCheck there: Zoom's own .d.ts does not pass --strict).
 test-angular: $(ANGULAR)/dist/zoomsig-angular/browser/index.html
+	cd $(ANGULAR) && node_modules/.bin/tsc --strict --noEmit --lib ES2022,DOM ../../pkg/zoomsig.d.ts ../../pkg/signer/zoomsig_signer.d.ts
+	cd $(ANGULAR) && node_modules/.bin/tsc -p tsconfig.types.json
 	$(NG) test --watch=false
 
 # Size and speed against jsrsasign, jose and crypto.subtle in headless Chromium and Firefox;

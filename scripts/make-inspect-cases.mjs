@@ -88,8 +88,8 @@ add('a payload that is a JSON array', sign(HEADER, '[1,2]'), ['PAYLOAD_NOT_JSON'
 add('HS512 instead of HS256', sign(JSON.stringify({ alg: 'HS512', typ: 'JWT' }), payload(), SECRET, { alg: 'sha512' }),
   ['ALG_NOT_HS256', 'SIGNATURE_VERIFIED']);
 add('no typ', sign(JSON.stringify({ alg: 'HS256' }), payload()), ['TYP_NOT_JWT', 'SIGNATURE_VERIFIED']);
-add('a Video SDK token', sign(HEADER, JSON.stringify({ app_key: KEY, role_type: 0, tpc: 'session', version: 1, iat: IAT, exp: IAT + 7200 })),
-  ['VIDEO_SDK_TOKEN', 'SIGNATURE_VERIFIED']);
+add('a Video SDK token for a meeting join', sign(HEADER, JSON.stringify({ app_key: KEY, role_type: 0, tpc: 'session', version: 1, iat: IAT, exp: IAT + 7200 })),
+  ['VIDEO_SDK_TOKEN', 'SIGNATURE_VERIFIED'], { meetingNumber: '85746065432' });
 add('a JWT app REST API token', sign(HEADER, JSON.stringify({ iss: KEY, exp: IAT + 7200 })),
   ['REST_API_JWT', 'SIGNATURE_VERIFIED']);
 add('no key claim', sign(HEADER, payload({ appKey: undefined, sdkKey: undefined })), ['KEY_MISSING', 'SIGNATURE_VERIFIED']);

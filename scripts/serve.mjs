@@ -1,8 +1,9 @@
-// Serves www/ at /, the built package at /pkg/ and Zoom's Meeting SDK (the files of the pinned
-// npm package, so nothing comes from Zoom's CDN) at /zoom/, bound to 127.0.0.1 unless told
-// otherwise. The page takes secrets, so the server is careful: it is not put on the network by
-// default, answers only requests addressed to a host it serves (no DNS rebinding), serves only
-// files really inside its folders, and survives clients that hang up and running out of files.
+// Serves www/ at /, the built package at /pkg/, Zoom's Meeting SDK at /zoom/ and Zoom's Video SDK
+// at /videosdk/ (the files of the pinned npm packages, so nothing comes from Zoom's CDN), bound to
+// 127.0.0.1 unless told otherwise. The pages take secrets, so the server is careful: it is not put
+// on the network by default, answers only requests addressed to a host it serves (no DNS
+// rebinding), serves only files really inside its folders, and survives clients that hang up and
+// running out of files.
 //   node scripts/serve.mjs [--host 127.0.0.1] [--port 8080]     (HOST and PORT work too)
 import { open, realpath, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -23,6 +24,8 @@ function standardMounts(root) {
   return [
     { prefix: '/pkg/', folder: join(root, 'pkg') },
     { prefix: '/zoom/', folder: join(root, 'node_modules', '@zoom', 'meetingsdk', 'dist') },
+    // The Video SDK page loads index.umd.js and gives client.init this folder's lib/ as its assets.
+    { prefix: '/videosdk/', folder: join(root, 'node_modules', '@zoom', 'videosdk', 'dist') },
     // www/angular/ is the Angular app's sources, node_modules and build output; its tests serve
     // the built app through `mounts`.
     { prefix: '/', folder: join(root, 'www'), refuse: ['angular'] },
@@ -61,22 +64,26 @@ const HEADERS = {
 };
 
 // For the HTML pages: this origin's files only, plus each source whose absence broke something in
-// Chromium with Zoom's SDK 6.2.0 joining from both views (tests/browser/, and a search that added
-// one source per violation, then took each away again). Not needed, so not allowed: 'unsafe-eval'
-// (the SDK's one eval is protobuf.js probing for `require`, in a try), inline scripts, plugins.
+// Chromium with Zoom's Meeting SDK 6.2.0 joining from both views and its Video SDK 2.5.0 joining a
+// session (tests/browser/, and a search that added one source per violation, then took each away
+// again). Not needed, so not allowed: 'unsafe-eval' (the Meeting SDK's one eval is protobuf.js
+// probing for `require`, in a try), inline scripts, plugins, and scripts from https://zoom.us, which
+// only the Video SDK's JSONP fallback after a 5xx from Zoom loads: it puts the token in a URL, and
+// blocked, that join fails at once with "connection error" (tests/browser/video.test.mjs).
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   // WebAssembly: zoomsig's module and the Client View's (wasm only, never JS eval).
   "script-src 'self' 'wasm-unsafe-eval'",
-  // The SDK's media code (lib/av/js_media.min.js) starts a worker from a blob: URL.
+  // Both SDKs' media code (js_media.min.js) starts a worker from a blob: URL.
   "worker-src 'self' blob:",
   // Both views add <style> elements (several, made at run time: no hash fits); so does
   // cdn/index.html.
   "style-src 'self' 'unsafe-inline'",
   // The SDK's icons are data: URLs.
   "img-src 'self' data:",
-  // The join POSTs to https://zoom.us/api/v1/wc/info; in a meeting the SDK then talks to Zoom's
-  // servers over HTTPS and websockets, which no offline test reaches.
+  // The Meeting SDK's join POSTs to https://zoom.us/api/v1/wc/info, the Video SDK's to
+  // https://zoom.us/wc/lsdk; then they talk to Zoom's servers over HTTPS and websockets (the Video
+  // SDK: a GET to https://rwc…zoom.us, then wss://rwg…zoom.us, both reached in the video test).
   "connect-src 'self' https://zoom.us https://*.zoom.us wss://*.zoom.us",
   "object-src 'none'",
   "base-uri 'self'",

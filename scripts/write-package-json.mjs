@@ -16,7 +16,7 @@ const manifest = {
   exports: {
     '.': { types: './zoomsig.d.ts', default: './zoomsig.js' },
     './zoomsig_bg.wasm': './zoomsig_bg.wasm',
-    // The signer-only module: generateSignature and meetingNumberDigits, a quarter of the size.
+    // The signer-only module: generateSignature, generateVideoToken and meetingNumberDigits.
     './signer': { types: './signer/zoomsig_signer.d.ts', default: './signer/zoomsig_signer.js' },
     './signer/zoomsig_signer_bg.wasm': './signer/zoomsig_signer_bg.wasm',
     './package.json': './package.json',

@@ -35,6 +35,19 @@ pub enum ErrorCode {
     InvalidWebRtcMode,
     /// `iat` is not a plausible whole number of seconds since the epoch.
     InvalidIat,
+    /// The Video SDK session name (`topic`) is not a string of 1 to 200 characters.
+    InvalidTopic,
+    /// `sessionKey` is not a string of at most 36 characters.
+    InvalidSessionKey,
+    /// `userIdentity` (at most 35 characters) or `userKey` (at most 36) is not such a string.
+    InvalidUserIdentity,
+    /// `geoRegions` is not a list of Zoom's region codes.
+    InvalidGeoRegions,
+    /// A cloud recording option is not one of its values.
+    InvalidCloudRecording,
+    /// `telemetryTrackingId` is not a string of at most 128 characters or `true`, or no random
+    /// source was there to make one.
+    InvalidTelemetryId,
 }
 
 impl ErrorCode {
@@ -53,6 +66,12 @@ impl ErrorCode {
         Self::InvalidExpiration,
         Self::InvalidWebRtcMode,
         Self::InvalidIat,
+        Self::InvalidTopic,
+        Self::InvalidSessionKey,
+        Self::InvalidUserIdentity,
+        Self::InvalidGeoRegions,
+        Self::InvalidCloudRecording,
+        Self::InvalidTelemetryId,
     ];
 
     /// The stable SCREAMING_SNAKE_CASE name.
@@ -71,6 +90,12 @@ impl ErrorCode {
             Self::InvalidExpiration => "INVALID_EXPIRATION",
             Self::InvalidWebRtcMode => "INVALID_WEBRTC_MODE",
             Self::InvalidIat => "INVALID_IAT",
+            Self::InvalidTopic => "INVALID_TOPIC",
+            Self::InvalidSessionKey => "INVALID_SESSION_KEY",
+            Self::InvalidUserIdentity => "INVALID_USER_IDENTITY",
+            Self::InvalidGeoRegions => "INVALID_GEO_REGIONS",
+            Self::InvalidCloudRecording => "INVALID_CLOUD_RECORDING",
+            Self::InvalidTelemetryId => "INVALID_TELEMETRY_ID",
         }
     }
 }

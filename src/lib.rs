@@ -8,6 +8,7 @@ pub mod jws;
 pub mod kjur;
 pub mod meeting;
 pub mod spelling;
+pub mod video;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -15,3 +16,4 @@ pub mod wasm;
 pub use error::{ErrorCode, SignatureError};
 pub use input::InputValue;
 pub use meeting::{MeetingNumber, Role, SignatureRequest};
+pub use video::VideoTokenRequest;

@@ -55,11 +55,14 @@ fn each_case_gets_exactly_its_findings() {
 
 #[test]
 fn every_code_has_a_case() {
-    let data = common::data("inspect-cases.json");
-    let covered: BTreeSet<String> = data["cases"]
-        .as_array()
-        .expect("cases")
+    let covered: BTreeSet<String> = ["inspect-cases.json", "video-cases.json"]
         .iter()
+        .flat_map(|file| {
+            common::data(file)["cases"]
+                .as_array()
+                .expect("cases")
+                .clone()
+        })
         .flat_map(|case| case["expect"].as_array().expect("expect").clone())
         .map(|code| code.as_str().expect("code").to_string())
         .collect();
@@ -165,6 +168,7 @@ fn generated_tokens_always_inspect_clean() {
             }),
             now: Some(now),
             sdk_version: None,
+            ..InspectContext::default()
         };
         let report = inspect_signature(&token, &context, 0);
         assert!(report.ok(), "{token}: {:#?}", report.findings);
@@ -194,6 +198,7 @@ fn arbitrary_strings_never_panic() {
         zak: Some(String::new()),
         now: None,
         sdk_version: None,
+        ..InspectContext::default()
     };
     // Every prefix and every single-byte change of every case token.
     for token in &tokens {

@@ -13,3 +13,6 @@ mod doctor;
 
 #[path = "wasm/kjur.rs"]
 mod kjur;
+
+#[path = "wasm/video.rs"]
+mod video;

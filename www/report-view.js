@@ -120,6 +120,7 @@ function describeError(error) {
 const TIMEOUT_TEXT = {
   client: 'The Client View waits forever, without calling back, when the signature has no appKey/sdkKey or is not a JWT, and when the SDK cannot load its files. See the preflight findings and the browser console.',
   component: 'The Component View did not settle its join: it rejects at once for a malformed signature and within about 30 s when Zoom cannot be reached, so this usually means its files did not load or the page is blocked. See the browser console.',
+  video: 'The Video SDK did not settle its join. It gives up by itself after 30 s when Zoom does not answer, but waits forever when Zoom answers with an error code it does not know, or when the session\'s connection closes after Zoom accepted the token. See the browser console and the network panel (the POST to zoom.us/wc/lsdk).',
 };
 
 /**

@@ -68,6 +68,18 @@ causes! {
     AppInactive => "APP_INACTIVE",
     /// A Zoom for Government key used against zoom.us, or the reverse.
     ZoomForGovernment => "ZOOM_FOR_GOVERNMENT",
+    /// Video SDK: the key is not a Video SDK key (a Meeting SDK or other app's key).
+    VideoKeyType => "VIDEO_KEY_TYPE",
+    /// Video SDK: the session belongs to another Video SDK account, which other keys cannot join.
+    OtherVideoAccount => "OTHER_VIDEO_ACCOUNT",
+    /// Video SDK: the host set a session key and this token's differs (or has none).
+    SessionKeyMismatch => "SESSION_KEY_MISMATCH",
+    /// Video SDK: `tpc` is missing, too long, or not the topic `join` gets.
+    TopicMismatch => "TOPIC_MISMATCH",
+    /// Video SDK: `role_type` is missing or not 0 or 1.
+    RoleType => "ROLE_TYPE",
+    /// Video SDK: an optional claim over its limit or not one of its values.
+    VideoClaims => "VIDEO_CLAIMS",
 }
 
 impl Serialize for Cause {
@@ -113,6 +125,12 @@ pub fn cause_shown_by(code: FindingCode) -> Option<Cause> {
         | F::TokenExpTooShort => Cause::Times,
         F::SecretHexDecoded | F::SecretWhitespace | F::SecretLowBytes | F::SecretBase64Decoded => {
             Cause::SecretEncoding
+        }
+        F::MeetingSdkToken => Cause::VideoKeyType,
+        F::TpcMissing | F::TpcTooLong | F::TpcMismatch => Cause::TopicMismatch,
+        F::RoleTypeInvalid => Cause::RoleType,
+        F::VersionInvalid | F::SessionKeyTooLong | F::UserIdentityTooLong | F::GeoRegionInvalid => {
+            Cause::VideoClaims
         }
         _ => return None,
     })

@@ -1,6 +1,7 @@
 //! The claims: what kind of token it is, its key, meeting number and role, and claims it should
 //! not have. Times are [`super::times`]'s.
 
+use super::context::Sdk;
 use super::json::{self, Json};
 use super::{Doctor, FindingCode, Severity, TokenKind};
 use crate::meeting::{MEETING_NUMBER_DIGITS, digits_only_form, meeting_number_digits};
@@ -34,7 +35,7 @@ const CLAIM_ALIASES: [(&str, &str); 9] = [
 impl Doctor<'_> {
     pub(super) fn check_payload(&mut self, payload: &Json) {
         let has = |name: &str| payload.get(name).is_some();
-        self.report.kind = if has("app_key") || has("tpc") {
+        self.report.kind = if has("app_key") || has("tpc") || has("role_type") {
             TokenKind::VideoSdk
         } else if has("iss") && !has("appKey") && !has("sdkKey") {
             TokenKind::RestApiJwt
@@ -43,8 +44,9 @@ impl Doctor<'_> {
         } else {
             TokenKind::Unknown
         };
-        match self.report.kind {
-            TokenKind::VideoSdk => {
+        let intended = self.context.intended_sdk();
+        match (self.report.kind, intended) {
+            (TokenKind::VideoSdk, Some(Sdk::Meeting)) => {
                 self.add(
                     FindingCode::VideoSdkToken,
                     Severity::Error,
@@ -57,13 +59,30 @@ impl Doctor<'_> {
                 );
                 return;
             }
-            TokenKind::RestApiJwt => {
+            (TokenKind::VideoSdk, _) | (TokenKind::Unknown, Some(Sdk::Video)) => {
+                self.check_video_payload(payload);
+                return;
+            }
+            (TokenKind::MeetingSdk, Some(Sdk::Video)) => {
+                self.add(
+                    FindingCode::MeetingSdkToken,
+                    Severity::Error,
+                    None,
+                    "This is a Meeting SDK signature (it has appKey / mn), not a Video SDK token: \
+                     the Video SDK answers \"Verify JWT failed\".",
+                    "Make a Video SDK token with the key and secret of your Video SDK account: \
+                     app_key, role_type, tpc, version, iat, exp (generateVideoToken).",
+                    &[200],
+                );
+                return;
+            }
+            (TokenKind::RestApiJwt, _) => {
                 self.add(
                     FindingCode::RestApiJwt,
                     Severity::Error,
                     None,
                     "This looks like a REST API token of a JWT app (it has iss and no key claim), \
-                     not a Meeting SDK signature; JWT apps are deprecated and their keys are refused \
+                     not an SDK signature; JWT apps are deprecated and their keys are refused \
                      since Web SDK 2.7.0.",
                     "Create a Meeting SDK (or General) app in the Zoom App Marketplace and sign \
                      with its Client ID and Client Secret.",
@@ -71,12 +90,12 @@ impl Doctor<'_> {
                 );
                 return;
             }
-            TokenKind::MeetingSdk | TokenKind::Unknown | TokenKind::LegacyWebSignature => {}
+            _ => {}
         }
         self.check_key(payload);
         self.check_meeting_number(payload);
         self.check_role(payload);
-        self.check_times(payload);
+        self.check_times(payload, true);
         self.check_other_claims(payload);
     }
 
@@ -347,10 +366,10 @@ impl Doctor<'_> {
     }
 }
 
-/// The key a payload carries, `appKey` first as the SDK reads it.
+/// The key a payload carries, `appKey` first as the SDK reads it (`app_key` for Video SDK tokens).
 pub(super) fn token_key(payload: Option<&Json>) -> Option<String> {
     let payload = payload?;
-    ["appKey", "sdkKey"]
+    ["appKey", "sdkKey", "app_key"]
         .iter()
         .find_map(|name| payload.get(name).and_then(Json::as_str))
         .map(str::to_string)
@@ -385,6 +404,6 @@ pub(super) fn describe_claim(value: Option<&Json>) -> String {
 }
 
 /// A claim's value when it is a JSON number.
-fn claim_number(value: &Json) -> Option<f64> {
+pub(super) fn claim_number(value: &Json) -> Option<f64> {
     json::number(value).map(|(value, _)| value)
 }

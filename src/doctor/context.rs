@@ -40,6 +40,15 @@ impl fmt::Display for SdkVersion {
     }
 }
 
+/// Which Zoom SDK the token is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sdk {
+    /// The Meeting SDK (a signature with `appKey`, `mn`, `role`).
+    Meeting,
+    /// The Video SDK (a token with `app_key`, `tpc`, `role_type`).
+    Video,
+}
+
 /// What will be passed to `join` with the token, as far as it is known. All optional.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct InspectContext {
@@ -55,6 +64,24 @@ pub struct InspectContext {
     pub now: Option<i64>,
     /// The Web SDK version the page loads; today's rules when `None`.
     pub sdk_version: Option<SdkVersion>,
+    /// The Video SDK session name `join` will get.
+    pub topic: Option<String>,
+    /// What the token is for, when said.
+    pub sdk: Option<Sdk>,
+}
+
+impl InspectContext {
+    /// What the token is for: as said, else a meeting number means the Meeting SDK and a topic the
+    /// Video SDK; `None` leaves it to what the token looks like.
+    pub fn intended_sdk(&self) -> Option<Sdk> {
+        self.sdk.or(if self.meeting_number.is_some() {
+            Some(Sdk::Meeting)
+        } else if self.topic.is_some() {
+            Some(Sdk::Video)
+        } else {
+            None
+        })
+    }
 }
 
 /// Reads the inspection context from a JS value; problems become `CONTEXT_INVALID` findings
@@ -131,7 +158,7 @@ pub fn context_from_input(input: &InputValue) -> (InspectContext, Vec<Finding>) 
                 other => problems.push(context_problem(
                     name,
                     format!(
-                        "sdkVersion must be the version of the Meeting SDK for Web the page loads, \
+                        "sdkVersion must be the version of the Zoom SDK for Web the page loads, \
                          as \"major.minor.patch\" (e.g. \"6.2.0\"); got {}.",
                         match other {
                             InputValue::String(text) => {
@@ -142,13 +169,31 @@ pub fn context_from_input(input: &InputValue) -> (InspectContext, Vec<Finding>) 
                     ),
                 )),
             },
+            "topic" if !absent => match value {
+                InputValue::String(topic) => context.topic = Some(topic.clone()),
+                other => problems.push(context_problem(
+                    name,
+                    format!(
+                        "topic must be the session name as a string; got {}.",
+                        other.describe()
+                    ),
+                )),
+            },
+            "sdk" if !absent => match value {
+                InputValue::String(sdk) if sdk == "meeting" => context.sdk = Some(Sdk::Meeting),
+                InputValue::String(sdk) if sdk == "video" => context.sdk = Some(Sdk::Video),
+                _ => problems.push(context_problem(
+                    name,
+                    "sdk must be \"meeting\" or \"video\": what the token is for.".into(),
+                )),
+            },
             "sdkSecret" | "clientSecret" | "sdkKey" | "clientId" | "meetingNumber" | "now"
-            | "sdkVersion" => {}
+            | "sdkVersion" | "topic" | "sdk" => {}
             other => problems.push(context_problem(
                 other,
                 format!(
                     "Unknown context member `{}`; inspectSignature reads sdkSecret, sdkKey, \
-                     meetingNumber, zak, now and sdkVersion.",
+                     meetingNumber, zak, topic, sdk, now and sdkVersion.",
                     crate::spelling::shown_name(other)
                 ),
             )),

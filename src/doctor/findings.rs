@@ -77,6 +77,28 @@ finding_codes! {
     TypNotJwt => "TYP_NOT_JWT",
     /// A Video SDK token (`app_key`, `tpc`), which cannot join meetings.
     VideoSdkToken => "VIDEO_SDK_TOKEN",
+    /// A Meeting SDK signature where a Video SDK token is expected (`context.sdk`, `topic`).
+    MeetingSdkToken => "MEETING_SDK_TOKEN",
+    /// No Video SDK `tpc` (session name), or not a string.
+    TpcMissing => "TPC_MISSING",
+    /// `tpc` is longer than 200 characters.
+    TpcTooLong => "TPC_TOO_LONG",
+    /// `tpc` is not the topic `join` gets, compared as Zoom does (case-insensitively).
+    TpcMismatch => "TPC_MISMATCH",
+    /// `role_type` is missing, a string, or not 0 or 1.
+    RoleTypeInvalid => "ROLE_TYPE_INVALID",
+    /// `version` is there and not 1.
+    VersionInvalid => "VERSION_INVALID",
+    /// `session_key` is longer than 36 characters.
+    SessionKeyTooLong => "SESSION_KEY_TOO_LONG",
+    /// `user_identity` or `user_key` is longer than 36 characters.
+    UserIdentityTooLong => "USER_IDENTITY_TOO_LONG",
+    /// `geo_regions` is not a comma-separated list of Zoom's region codes.
+    GeoRegionInvalid => "GEO_REGION_INVALID",
+    /// A cloud recording option in a participant's token (`role_type` 0).
+    CloudRecordingNeedsHost => "CLOUD_RECORDING_NEEDS_HOST",
+    /// A claim written as `null`.
+    ClaimNull => "CLAIM_NULL",
     /// A JWT app's REST API token (`iss`, no key claim), not an SDK signature.
     RestApiJwt => "REST_API_JWT",
     /// Zoom's signature of Web SDK 2.2 and earlier (`base64(apiKey.mn.timestamp.role.hash)`),

@@ -21,9 +21,10 @@ mod sdk_version;
 mod secret;
 mod times;
 mod token_form;
+mod video;
 
 pub use causes::{Cause, Remaining, RuledOut, found_causes};
-pub use context::{InspectContext, SdkVersion, context_from_input};
+pub use context::{InspectContext, Sdk, SdkVersion, context_from_input};
 pub use findings::{Finding, FindingCode, Severity};
 pub use report::{Report, TokenKind};
 pub use token_form::MAX_TOKEN_LENGTH;

@@ -17,14 +17,30 @@ impl Doctor<'_> {
         let found: Vec<Cause> = found_causes(&codes).into_iter().map(|(_, c)| c).collect();
         let is_jwt = self.report.header.is_some() && self.report.payload.is_some();
         let meeting_sdk = is_jwt && self.report.kind == TokenKind::MeetingSdk;
-        for cause in self.ranked().into_iter().filter(|c| !found.contains(c)) {
-            if let Some(because) = self.rules_out(cause, is_jwt, meeting_sdk) {
+        let video_sdk = is_jwt && self.report.kind == TokenKind::VideoSdk;
+        let ranked = if video_sdk {
+            self.ranked_video()
+        } else {
+            self.ranked()
+        };
+        for cause in ranked.into_iter().filter(|c| !found.contains(c)) {
+            let ruled_out = if video_sdk {
+                self.rules_out_video(cause)
+            } else {
+                self.rules_out(cause, is_jwt, meeting_sdk)
+            };
+            if let Some(because) = ruled_out {
                 self.report.ruled_out.push(RuledOut {
                     code: cause,
                     because: because.into(),
                 });
-            } else if meeting_sdk {
-                if let Some((message, check)) = self.still_open(cause) {
+            } else if meeting_sdk || video_sdk {
+                let open = if video_sdk {
+                    self.still_open_video(cause)
+                } else {
+                    self.still_open(cause)
+                };
+                if let Some((message, check)) = open {
                     self.report.remaining.push(Remaining {
                         code: cause,
                         message,
@@ -162,24 +178,6 @@ impl Doctor<'_> {
                  meeting number you pass to join: the same digits."
                     .into(),
             ),
-            Cause::ClockSkew => {
-                let ahead = self.report.issued_at.map(|iat| self.now - iat);
-                let how_far = match ahead {
-                    Some(seconds) if seconds >= 0 => format!("iat is {seconds} s before this clock"),
-                    _ => "iat is not before this clock".into(),
-                };
-                (
-                    format!(
-                        "Zoom refuses a token issued in its future: {how_far}, so a Zoom server \
-                         whose clock is behind this machine's by more than that sees the token as \
-                         issued in the future (users have needed to back-date iat by 120 to 400 s)."
-                    ),
-                    "Compare this machine's clock with an accurate one (timedatectl, or \
-                     https://time.is), and back-date iat by 30 to 120 s (generateSignature backs it \
-                     30 s by default; pass iat to choose)."
-                        .into(),
-                )
-            }
             Cause::RoleHost => {
                 self.payload_claim("role")
                     .and_then(json::number)
@@ -210,11 +208,164 @@ impl Doctor<'_> {
                  otherwise use a key from marketplace.zoom.us."
                     .into(),
             ),
-            // Checked on every token the doctor reads: open only when it could not be read.
-            Cause::TokenForm | Cause::Base64Form | Cause::Header | Cause::Times | Cause::AppkeyMissing => {
-                return None;
-            }
+            Cause::ClockSkew => self.clock_skew(),
+            // Checked on every token the doctor reads (open only when it could not be read), or
+            // the Video SDK's.
+            _ => return None,
         })
+    }
+
+    fn clock_skew(&self) -> (String, String) {
+        let ahead = self.report.issued_at.map(|iat| self.now - iat);
+        let how_far = match ahead {
+            Some(seconds) if seconds >= 0 => format!("iat is {seconds} s before this clock"),
+            _ => "iat is not before this clock".into(),
+        };
+        (
+            format!(
+                "Zoom refuses a token issued in its future: {how_far}, so a Zoom server whose \
+                 clock is behind this machine's by more than that sees the token as issued in the \
+                 future (users have needed to back-date iat by 120 to 400 s)."
+            ),
+            "Compare this machine's clock with an accurate one (timedatectl, or \
+             https://time.is), and back-date iat by 30 to 120 s (zoomsig backs it 30 s by \
+             default; pass iat to choose)."
+                .into(),
+        )
+    }
+
+    /// What excludes `cause` for a Video SDK token, when the report checked it.
+    fn rules_out_video(&self, cause: Cause) -> Option<&'static str> {
+        let has = |name: &str| self.payload_claim(name).is_some();
+        match cause {
+            Cause::TokenForm => Some(
+                "the token is three trimmed parts, and its header and payload are JSON objects",
+            ),
+            Cause::Base64Form
+                if !matches!(
+                    self.report.signature_not_checked,
+                    Some(NotChecked::Unsigned | NotChecked::Unreadable)
+                ) =>
+            {
+                Some("all three parts are unpadded base64url")
+            }
+            Cause::Header => Some("the header is HS256, typ JWT"),
+            Cause::SecretEncoding if self.report.signature_verified == Some(true) => {
+                Some("the HMAC matches the secret's UTF-8 bytes, which is what Zoom checks")
+            }
+            Cause::Times => Some(
+                "iat and exp are whole seconds, the lifetime is 30 minutes to 48 hours, and the \
+                 token is current by this clock",
+            ),
+            Cause::TopicMismatch if self.context.topic.is_some() => {
+                Some("tpc is the topic join will get (Zoom ignores case)")
+            }
+            Cause::RoleType => Some("role_type is the number 0 or 1"),
+            Cause::VideoClaims => Some(
+                "session_key, user_identity / user_key and geo_regions are within Zoom's limits",
+            ),
+            Cause::AppkeyMissing if has("app_key") => Some("app_key is in the payload"),
+            _ => None,
+        }
+    }
+
+    /// What an open cause is for a Video SDK token, and how to check it.
+    fn still_open_video(&self, cause: Cause) -> Option<(String, String)> {
+        Some(match cause {
+            Cause::VideoKeyType => (
+                "The key may not be a Video SDK key: a Meeting SDK app's Client ID (or any other \
+                 app's key) makes a token that looks exactly like a good one, and the Video SDK \
+                 answers \"Verify JWT failed\". Video SDK and Meeting SDK credentials are not \
+                 interchangeable."
+                    .into(),
+                "Open the SDK credentials of your Zoom Video SDK account (a Video SDK account's, not \
+                 a Meeting SDK or General app's Client ID): its SDK Key must be the token's \
+                 app_key, and its SDK Secret the secret."
+                    .into(),
+            ),
+            Cause::KeySecretPair => (
+                if self.report.signature_verified.is_some() {
+                    "The HMAC matches the secret given, which proves only that this secret signed \
+                     the token, not that it is the secret of the key in app_key."
+                        .to_string()
+                } else {
+                    "The HMAC was not checked (no secret was given), so the token may be signed \
+                     with another account's secret."
+                        .to_string()
+                },
+                "Copy the SDK Key and the SDK Secret again from the same Video SDK credentials page \
+                 and sign with those."
+                    .into(),
+            ),
+            Cause::SecretEncoding => (
+                "The HMAC was not checked (no secret was given), so a secret turned into other \
+                 bytes than its text (jsrsasign reads an even-length all-hex secret as hex) cannot \
+                 be seen."
+                    .into(),
+                "Give the secret to inspectSignature (sdkSecret), which tries those readings too."
+                    .into(),
+            ),
+            Cause::TopicMismatch => (
+                "The topic join will get was not given, so tpc was not compared with it.".into(),
+                "Pass topic to inspectSignature, or compare tpc with the topic you pass to \
+                 client.join: the same text (Zoom ignores case)."
+                    .into(),
+            ),
+            Cause::SessionKeyMismatch => (
+                if self.payload_claim("session_key").is_some() {
+                    "If the host started the session with a session key, every attendee's token \
+                     must carry the same one; whether this one matches only Zoom knows."
+                        .to_string()
+                } else {
+                    "The token has no session_key: if the host started the session with one, \
+                     Zoom refuses this join (\"invalid session key\")."
+                        .to_string()
+                },
+                "Ask how the host's token was made, and give the same sessionKey \
+                 (generateVideoToken) to every attendee."
+                    .into(),
+            ),
+            Cause::OtherVideoAccount => (
+                "A session belongs to the Video SDK account whose key started it; keys of other \
+                 Video SDK accounts cannot join it (\"This account does not exist or does not \
+                 belong to you\")."
+                    .into(),
+                "Join with a token made with the same account's key as the host's.".into(),
+            ),
+            Cause::ClockSkew => self.clock_skew(),
+            _ => return None,
+        })
+    }
+
+    /// A Video SDK token's causes, most likely first: the key's type leads, as for meetings.
+    fn ranked_video(&self) -> Vec<Cause> {
+        let recent_iat = self
+            .report
+            .issued_at
+            .is_some_and(|iat| self.now - iat < RECENT_IAT_SECONDS);
+        let mut order = vec![
+            Cause::VideoKeyType,
+            Cause::SecretEncoding,
+            Cause::KeySecretPair,
+            Cause::TopicMismatch,
+        ];
+        if recent_iat {
+            order.push(Cause::ClockSkew);
+        }
+        order.extend([Cause::SessionKeyMismatch, Cause::OtherVideoAccount]);
+        if !recent_iat {
+            order.push(Cause::ClockSkew);
+        }
+        order.extend([
+            Cause::TokenForm,
+            Cause::Base64Form,
+            Cause::Header,
+            Cause::Times,
+            Cause::RoleType,
+            Cause::VideoClaims,
+            Cause::AppkeyMissing,
+        ]);
+        order
     }
 
     /// Every cause, most likely first: the key's app type leads (the usual cause of a token that

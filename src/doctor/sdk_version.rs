@@ -10,6 +10,12 @@ impl Doctor<'_> {
         let Some(version) = self.context.sdk_version else {
             return;
         };
+        // The rules below are the Meeting SDK's; Video SDK versions are numbered on their own.
+        let video = self.report.kind == TokenKind::VideoSdk
+            || self.context.intended_sdk() == Some(super::Sdk::Video);
+        if video {
+            return;
+        }
         if !version.at_least(2, 3) {
             self.add(
                 FindingCode::OldSdkVersion,

@@ -103,7 +103,7 @@ impl Doctor<'_> {
                 Some("signature"),
                 "The signature matches the secret given.",
                 "Nothing to do here. This proves the token was signed with this secret, not that \
-                 the secret and the key are from the same Meeting SDK app: see what remains to check.",
+                 the secret and the key are from the same app (or Video SDK account): see what remains to check.",
                 &[],
             );
             return;

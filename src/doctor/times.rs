@@ -82,10 +82,15 @@ impl Doctor<'_> {
         })
     }
 
-    pub(super) fn check_times(&mut self, payload: &Json) {
+    /// The time claims; `tokenExp` too for a Meeting SDK signature (`with_token_exp`).
+    pub(super) fn check_times(&mut self, payload: &Json, with_token_exp: bool) {
         let iat = self.time(payload, "iat");
         let exp = self.time(payload, "exp");
-        let token_exp = self.time(payload, "tokenExp");
+        let token_exp = if with_token_exp {
+            self.time(payload, "tokenExp")
+        } else {
+            Some(Time { seconds: None })
+        };
         if iat.is_none() {
             self.add(
                 FindingCode::IatMissing,

@@ -6,6 +6,7 @@
 mod codes;
 mod exceptions;
 mod narrowing;
+mod video;
 
 use serde::Serialize;
 
@@ -13,10 +14,12 @@ use crate::input::InputValue;
 use codes::{Entry, known_code, server_text_code};
 use exceptions::malformed_token;
 
+pub use crate::doctor::Sdk;
 pub use codes::JoinCause;
 pub use narrowing::{Excluded, FindingFact, Found, Narrowed, Open, ReportFacts};
 
 const ERROR_CODES_PAGE: &str = "https://developers.zoom.us/docs/meeting-sdk/web/error-codes/";
+const VIDEO_ERROR_CODES_PAGE: &str = "https://developers.zoom.us/docs/video-sdk/web/error-codes/";
 
 /// What the SDK reported, as far as explaining needs it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -52,12 +55,32 @@ pub struct JoinErrorExplanation {
 }
 
 /// [`explain_join_error`], with what the report of the token that was joined with found, rules
-/// out and leaves open.
+/// out and leaves open. A Video SDK token's report explains the error as the Video SDK's.
 pub fn explain_join_error_with_report(
     error: &JoinError,
     report: &ReportFacts,
 ) -> JoinErrorExplanation {
-    let mut explained = explain_join_error(error);
+    explain_join_error_as(error, Some(report), None)
+}
+
+/// Explains a join error of the SDK `sdk` (by default the one the report's token is for, else the
+/// Meeting SDK), narrowed by the report when one is given.
+pub fn explain_join_error_as(
+    error: &JoinError,
+    report: Option<&ReportFacts>,
+    sdk: Option<Sdk>,
+) -> JoinErrorExplanation {
+    let sdk = sdk.unwrap_or(match report {
+        Some(facts) if facts.kind == "video-sdk" => Sdk::Video,
+        _ => Sdk::Meeting,
+    });
+    let mut explained = match sdk {
+        Sdk::Meeting => explain_join_error(error),
+        Sdk::Video => explain_video_join_error(error),
+    };
+    let Some(report) = report else {
+        return explained;
+    };
     let causes: Vec<JoinCause> = explained
         .cause_codes
         .iter()
@@ -72,6 +95,26 @@ pub fn explain_join_error_with_report(
         report,
     ));
     explained
+}
+
+/// Explains an error reported by the Video SDK for Web's `client.join`.
+pub fn explain_video_join_error(error: &JoinError) -> JoinErrorExplanation {
+    let message = error
+        .message
+        .as_deref()
+        .map(str::trim)
+        .filter(|text| !text.is_empty());
+    match video::video_entry(error.code, message) {
+        Some((code, entry)) => {
+            let mut explained = explanation(Some(code), entry);
+            let known = explained.meaning.contains(message.unwrap_or_default());
+            if let (200, Some(text), false) = (code, message, known) {
+                explained.meaning = format!("{} Zoom's text: \"{text}\"", entry.meaning);
+            }
+            explained
+        }
+        None => unknown(error.code, message, Sdk::Video),
+    }
 }
 
 /// Explains an error reported by the Meeting SDK for Web's `join`. A code 200 (or no code) whose
@@ -99,11 +142,11 @@ pub fn explain_join_error(error: &JoinError) -> JoinErrorExplanation {
                 }
                 explained
             }
-            None => unknown(Some(code), message),
+            None => unknown(Some(code), message, Sdk::Meeting),
         },
         None => match malformed_token(kind, message) {
             Some(entry) => explanation(None, entry),
-            None => unknown(None, message),
+            None => unknown(None, message, Sdk::Meeting),
         },
     }
 }
@@ -121,13 +164,23 @@ fn explanation(code: Option<i64>, entry: &Entry) -> JoinErrorExplanation {
     }
 }
 
-fn unknown(code: Option<i64>, message: Option<&str>) -> JoinErrorExplanation {
+fn unknown(code: Option<i64>, message: Option<&str>, sdk: Sdk) -> JoinErrorExplanation {
+    let (page, fix) = match sdk {
+        Sdk::Meeting => (
+            ERROR_CODES_PAGE,
+            "Look the code and the SDK's text up on Zoom's Meeting SDK for Web error-code page (https://developers.zoom.us/docs/meeting-sdk/web/error-codes/).",
+        ),
+        Sdk::Video => (
+            VIDEO_ERROR_CODES_PAGE,
+            "Look the code and the SDK's text up on Zoom's Video SDK for Web error-code page (https://developers.zoom.us/docs/video-sdk/web/error-codes/).",
+        ),
+    };
     let mut meaning = match code {
         Some(code) => format!("Error code {code} is not one zoomsig knows."),
         None => "This error has no code and is not one zoomsig knows.".to_owned(),
     };
     meaning.push_str(" Look it up on Zoom's error-code page: ");
-    meaning.push_str(ERROR_CODES_PAGE);
+    meaning.push_str(page);
     if let Some(text) = message {
         meaning.push_str(&format!(" The SDK's text: \"{text}\""));
     }
@@ -139,9 +192,7 @@ fn unknown(code: Option<i64>, message: Option<&str>) -> JoinErrorExplanation {
         causes: Vec::new(),
         cause_codes: Vec::new(),
         narrowed: None,
-        fixes: vec![
-            "Look the code and the SDK's text up on Zoom's Meeting SDK for Web error-code page (https://developers.zoom.us/docs/meeting-sdk/web/error-codes/).",
-        ],
+        fixes: vec![fix],
     }
 }
 

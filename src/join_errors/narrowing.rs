@@ -12,6 +12,8 @@ use crate::input::InputValue;
 /// What explaining needs of an `inspectSignature` report.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReportFacts {
+    /// The token's kind (`meeting-sdk`, `video-sdk`, ...), empty when not said.
+    pub kind: String,
     /// The report's findings.
     pub findings: Vec<FindingFact>,
     /// The causes it ruled out, and why.
@@ -39,6 +41,7 @@ impl ReportFacts {
     /// The facts of a report made here.
     pub fn from_report(report: &Report) -> Self {
         Self {
+            kind: report.kind.as_str().into(),
             findings: report
                 .findings
                 .iter()
@@ -74,6 +77,7 @@ impl ReportFacts {
             _ => &[],
         };
         Some(Self {
+            kind: text(input, "kind"),
             findings: findings
                 .iter()
                 .map(|item| FindingFact {

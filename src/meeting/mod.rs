@@ -4,7 +4,7 @@
 
 pub mod meeting_number;
 pub mod options;
-mod request;
+pub(crate) mod request;
 
 pub use meeting_number::{digits_only_form, meeting_number_digits, meeting_number_digits_of};
 pub use request::SignatureRequest;

@@ -160,7 +160,7 @@ fn unknown_option(name: &str) -> SignatureError {
     SignatureError::new(ErrorCode::UnknownOption, name, message)
 }
 
-fn missing(field: &str, what: &str) -> SignatureError {
+pub(crate) fn missing(field: &str, what: &str) -> SignatureError {
     SignatureError::new(
         ErrorCode::MissingOption,
         field,
@@ -252,7 +252,7 @@ fn meeting_number(value: &InputValue) -> Result<MeetingNumber, SignatureError> {
 
 /// 0 or 1 as a number or, like Zoom's sample endpoint (which `parseInt`s them), as "0" or "1".
 /// `None` for anything else.
-fn zero_or_one(value: &InputValue) -> Option<bool> {
+pub(crate) fn zero_or_one(value: &InputValue) -> Option<bool> {
     match value {
         InputValue::Number(n) if *n == 0.0 => Some(false),
         InputValue::Number(n) if *n == 1.0 => Some(true),
@@ -264,7 +264,7 @@ fn zero_or_one(value: &InputValue) -> Option<bool> {
 
 /// A whole number of seconds: a JS number with no fraction, or (where Zoom's sample endpoint would
 /// `parseInt` it) a string of digits. Range checks are the caller's.
-fn whole_seconds(
+pub(crate) fn whole_seconds(
     value: &InputValue,
     field: &str,
     code: ErrorCode,
@@ -301,7 +301,7 @@ fn whole_seconds(
 
 /// A number for a message. Whole numbers are written out; others are only described, which keeps
 /// float formatting (kilobytes of wasm) out of the module.
-fn describe_number(n: f64) -> String {
+pub(crate) fn describe_number(n: f64) -> String {
     if n.is_nan() {
         "NaN".into()
     } else if n.fract() == 0.0 && n.abs() < 1e15 {

@@ -114,7 +114,7 @@ fn check_key(key: &str) -> Result<(), SignatureError> {
     Ok(())
 }
 
-fn check_secret(secret: &str) -> Result<(), SignatureError> {
+pub(crate) fn check_secret(secret: &str) -> Result<(), SignatureError> {
     if secret.is_empty() {
         return Err(SignatureError::new(
             ErrorCode::EmptySecret,
@@ -135,7 +135,7 @@ fn check_secret(secret: &str) -> Result<(), SignatureError> {
 
 // The key is written into the payload in clear and sent to Zoom with every join: a secret typed
 // into the key field would be given away by the very token it signs.
-fn check_key_is_not_secret(key: &str, secret: &str) -> Result<(), SignatureError> {
+pub(crate) fn check_key_is_not_secret(key: &str, secret: &str) -> Result<(), SignatureError> {
     if key != secret {
         return Ok(());
     }
@@ -149,7 +149,7 @@ fn check_key_is_not_secret(key: &str, secret: &str) -> Result<(), SignatureError
     ))
 }
 
-fn check_expiration(seconds: i64) -> Result<(), SignatureError> {
+pub(crate) fn check_expiration(seconds: i64) -> Result<(), SignatureError> {
     if (MIN_EXPIRATION_SECONDS..=MAX_EXPIRATION_SECONDS).contains(&seconds) {
         return Ok(());
     }
@@ -174,7 +174,7 @@ fn check_expiration(seconds: i64) -> Result<(), SignatureError> {
     ))
 }
 
-fn check_iat(iat: i64) -> Result<i64, SignatureError> {
+pub(crate) fn check_iat(iat: i64) -> Result<i64, SignatureError> {
     if (IAT_MIN..=IAT_MAX).contains(&iat) {
         return Ok(iat);
     }

@@ -8,9 +8,8 @@ use super::{
     kind_of, label_error, now_seconds, read_named_members, read_report, read_value, to_js,
 };
 use crate::doctor::{MAX_TOKEN_LENGTH, inspect_with_context_input};
-use crate::join_errors::{
-    JoinError, ReportFacts, explain_join_error, explain_join_error_with_report,
-};
+use crate::input::InputValue;
+use crate::join_errors::{JoinError, ReportFacts, Sdk, explain_join_error_as};
 
 #[wasm_bindgen(typescript_custom_section)]
 const DOCTOR_TYPESCRIPT_TYPES: &str = r#"
@@ -31,9 +30,22 @@ export interface InspectContext {
   /**
    * The Meeting SDK for Web version the page loads, e.g. "6.2.0" or "2.9.7": rules that changed
    * by version (appKey from 5.0.0, Meeting SDK credentials only from 2.7.0, the JWT from 2.3.0)
-   * follow it. Without it, today's SDK is assumed.
+   * follow it. Without it, today's SDK is assumed. (A Video SDK version is taken and not used.)
    */
   sdkVersion?: string;
+  /** Video SDK: the session name client.join will get (compared with tpc, ignoring case). */
+  topic?: string;
+  /**
+   * What the token is for. Default: a context with meetingNumber means "meeting", one with topic
+   * "video"; otherwise what the token looks like.
+   */
+  sdk?: "meeting" | "video" | (string & {});
+}
+
+/** Options of `explainJoinError`. */
+export interface ExplainOptions {
+  /** Whose join failed; default: what the report's token is for, else the Meeting SDK. */
+  sdk?: "meeting" | "video" | (string & {});
 }
 
 /** The stable codes of inspection findings. */
@@ -50,6 +62,17 @@ export type FindingCode =
   | "ALG_NOT_HS256"
   | "TYP_NOT_JWT"
   | "VIDEO_SDK_TOKEN"
+  | "MEETING_SDK_TOKEN"
+  | "TPC_MISSING"
+  | "TPC_TOO_LONG"
+  | "TPC_MISMATCH"
+  | "ROLE_TYPE_INVALID"
+  | "VERSION_INVALID"
+  | "SESSION_KEY_TOO_LONG"
+  | "USER_IDENTITY_TOO_LONG"
+  | "GEO_REGION_INVALID"
+  | "CLOUD_RECORDING_NEEDS_HOST"
+  | "CLAIM_NULL"
   | "REST_API_JWT"
   | "LEGACY_WEB_SIGNATURE"
   | "OLD_SDK_VERSION"
@@ -118,7 +141,13 @@ export type CauseCode =
   | "ROLE_HOST"
   | "APPKEY_MISSING"
   | "APP_INACTIVE"
-  | "ZOOM_FOR_GOVERNMENT";
+  | "ZOOM_FOR_GOVERNMENT"
+  | "VIDEO_KEY_TYPE"
+  | "OTHER_VIDEO_ACCOUNT"
+  | "SESSION_KEY_MISMATCH"
+  | "TOPIC_MISMATCH"
+  | "ROLE_TYPE"
+  | "VIDEO_CLAIMS";
 
 /** A cause the report's checks exclude. */
 export interface RuledOutCause {
@@ -193,13 +222,17 @@ extern "C" {
     #[wasm_bindgen(typescript_type = "InspectReport")]
     pub type InspectReportObject;
 
-    /// A join error as the SDK gives it.
-    #[wasm_bindgen(typescript_type = "SdkJoinError")]
+    /// A join error as the SDK gives it; typed wide as well, since a `catch` clause holds `unknown`.
+    #[wasm_bindgen(typescript_type = "SdkJoinError | unknown")]
     pub type SdkJoinError;
 
     /// An explanation, typed by the TypeScript section above.
     #[wasm_bindgen(typescript_type = "JoinErrorExplanation")]
     pub type JoinErrorExplanationObject;
+
+    /// `explainJoinError`'s options.
+    #[wasm_bindgen(typescript_type = "ExplainOptions")]
+    pub type ExplainOptionsObject;
 }
 
 /// Says everything that can be known offline about why Zoom would refuse `token`. Never throws
@@ -225,25 +258,35 @@ pub fn inspect_signature(
     } else {
         String::from(text)
     };
-    let context = context.map_or(crate::input::InputValue::Undefined, |c| read_value(&c));
+    let context = context.map_or(InputValue::Undefined, |c| read_value(&c));
     let report = inspect_with_context_input(&token, &context, now_seconds());
     Ok(to_js(&report)?.unchecked_into())
 }
 
 /// Explains an error from the SDK's `join`: a code, or the error object or exception it gave.
 /// Given the `inspectSignature` report of the token joined with, it also says which findings lead
-/// to the error, which causes the report rules out, and which remain, most likely first.
+/// to the error, which causes the report rules out, and which remain, most likely first. A Video
+/// SDK token's report, or `{ sdk: "video" }`, explains it as the Video SDK's.
 #[wasm_bindgen(js_name = explainJoinError)]
 pub fn explain_join_error_js(
     error: &SdkJoinError,
     report: Option<InspectReportObject>,
+    options: Option<ExplainOptionsObject>,
 ) -> Result<JoinErrorExplanationObject, JsValue> {
     // An Error's `message` and `name` are not enumerable: the members are read by name.
     let error = JoinError::from_input(&read_named_members(error, &JoinError::MEMBERS));
-    let report = report.map_or(crate::input::InputValue::Undefined, |r| read_report(&r));
-    let explanation = match ReportFacts::from_input(&report) {
-        Some(facts) => explain_join_error_with_report(&error, &facts),
-        None => explain_join_error(&error),
-    };
+    let report = report.map_or(InputValue::Undefined, |r| read_report(&r));
+    let facts = ReportFacts::from_input(&report);
+    let sdk = options
+        .map(|o| read_named_members(&o, &["sdk"]))
+        .and_then(|o| match o {
+            InputValue::Object(members) => members.into_iter().find_map(|(_, v)| match v {
+                InputValue::String(sdk) if sdk == "video" => Some(Sdk::Video),
+                InputValue::String(sdk) if sdk == "meeting" => Some(Sdk::Meeting),
+                _ => None,
+            }),
+            _ => None,
+        });
+    let explanation = explain_join_error_as(&error, facts.as_ref(), sdk);
     Ok(to_js(&explanation)?.unchecked_into())
 }

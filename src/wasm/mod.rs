@@ -10,10 +10,13 @@ mod kjur;
 
 #[cfg(feature = "doctor")]
 pub use doctor::{
-    InspectContextObject, InspectReportObject, JoinErrorExplanationObject, SdkJoinError,
-    explain_join_error_js, inspect_signature,
+    ExplainOptionsObject, InspectContextObject, InspectReportObject, JoinErrorExplanationObject,
+    SdkJoinError, explain_join_error_js, inspect_signature,
 };
-pub use generate::{SignatureOptions, generate_signature, meeting_number_digits};
+pub use generate::{
+    SignatureOptions, VideoTokenOptions, generate_signature, generate_video_token,
+    meeting_number_digits,
+};
 #[cfg(feature = "kjur")]
 pub use kjur::{kjur_sign, kjur_verify};
 
@@ -30,7 +33,6 @@ extern "C" {
     #[wasm_bindgen(js_name = plainMembers, catch)]
     fn plain_members(object: &JsValue, names: &JsValue) -> Result<JsValue, JsValue>;
 
-    #[cfg(feature = "doctor")]
     #[wasm_bindgen(js_name = plainValue, catch)]
     fn plain_value(value: &JsValue, depth: u32) -> Result<JsValue, JsValue>;
 }
@@ -46,6 +48,17 @@ extern "C" {
 /// first copied into plain data (`plain.js` says why), which serde-wasm-bindgen then reads.
 pub(crate) fn read_value(value: &JsValue) -> InputValue {
     read(value, &JsValue::UNDEFINED)
+}
+
+/// Like [`read_value`], with the items of arrays among the members read too.
+pub(crate) fn read_value_with_arrays(value: &JsValue) -> InputValue {
+    if !value.is_object() {
+        return kind_of(value);
+    }
+    match plain_value(value, 2) {
+        Ok(copy) => serde_wasm_bindgen::from_value(copy).unwrap_or(InputValue::Unreadable),
+        Err(_) => InputValue::Unreadable,
+    }
 }
 
 /// Like [`read_value`], with only the members named, enumerable or not.

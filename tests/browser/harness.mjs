@@ -86,8 +86,8 @@ export async function openPage(path = '/', { zoomAnswer = () => null, host = '12
     zoomRequests,
     consoleErrors,
     consoleMessages,
-    /** Console and page errors from our own files, not from Zoom's SDK (served at /zoom/). */
-    ourErrors: () => consoleErrors.filter((_, i) => !/\/zoom\/|^blob:/.test(errorSources[i])),
+    /** Console and page errors from our own files, not from Zoom's SDKs (served at /zoom/ and /videosdk/). */
+    ourErrors: () => consoleErrors.filter((_, i) => !/\/(zoom|videosdk)\/|^blob:/.test(errorSources[i])),
     async close() {
       await browser.close();
       await new Promise((done) => server.close(done));

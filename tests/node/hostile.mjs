@@ -13,6 +13,8 @@ export const SECRET = 'Hostile5ecretNotHexValue';
 const KEY = 'abcdEFGHijklMNOPqrst12';
 const MEETING = '85746065432';
 const GOOD_OPTIONS = { sdkKey: KEY, sdkSecret: SECRET, meetingNumber: MEETING, role: 0, iat: 1764201600 };
+const TOPIC = 'Weekly sync';
+const GOOD_VIDEO_OPTIONS = { sdkKey: KEY, sdkSecret: SECRET, topic: TOPIC, role: 1, iat: 1764201600 };
 
 /** Small seeded PRNG (mulberry32), so that a failing run replays from its seed. */
 export function seededRandom(seed) {
@@ -100,28 +102,50 @@ export function hostileValues(random) {
   const plausible = (name) => ({
     sdkKey: KEY, clientId: KEY, sdkSecret: SECRET, clientSecret: SECRET, meetingNumber: MEETING, role: pickFrom([0, 1, '0']),
     expirationSeconds: 7200, videoWebRtcMode: 1, iat: 1764201600, zak: '', now: 1764201600, errorCode: 3712, reason: 'Invalid signature.',
+    topic: pickFrom([TOPIC, 'x'.repeat(200)]), sessionKey: 'session-1', userIdentity: 'user-1', userKey: 'user-1',
+    geoRegions: pickFrom(['US,AU', ['US', 'AU']]), cloudRecordingOption: 1, cloudRecordingElection: 0,
+    cloudRecordingTranscriptOption: 2, telemetryTrackingId: pickFrom([true, 'trace-1']), audioWebRtcMode: 0,
+    sdk: pickFrom(['video', 'meeting']),
   })[name] ?? pick();
   return { pick, any, int, pickFrom };
 }
 
 const OPTION_NAMES = ['sdkKey', 'clientId', 'sdkSecret', 'clientSecret', 'meetingNumber', 'role', 'expirationSeconds', 'videoWebRtcMode', 'iat'];
-const CONTEXT_NAMES = ['sdkSecret', 'clientSecret', 'sdkKey', 'meetingNumber', 'zak', 'now'];
+const VIDEO_OPTION_NAMES = ['sdkKey', 'sdkSecret', 'topic', 'role', 'expirationSeconds', 'iat', 'sessionKey', 'userIdentity', 'userKey',
+  'geoRegions', 'cloudRecordingOption', 'cloudRecordingElection', 'cloudRecordingTranscriptOption', 'telemetryTrackingId',
+  'videoWebRtcMode', 'audioWebRtcMode'];
+const CONTEXT_NAMES = ['sdkSecret', 'clientSecret', 'sdkKey', 'meetingNumber', 'zak', 'now', 'topic', 'sdk'];
 const JOIN_ERROR_NAMES = ['errorCode', 'code', 'reason', 'errorMessage', 'result', 'message', 'type', 'name'];
 
 /** The calls a hostile caller makes, by export; each returns what the export returned. */
-function callers(zoomsig, values, goodToken) {
+function callers(zoomsig, values, goodToken, goodVideoToken) {
   const { any, pick, pickFrom } = values;
   const calls = {
     generateSignature: () => zoomsig.generateSignature(any(OPTION_NAMES)),
     secretAsKey: () => zoomsig.generateSignature({ ...GOOD_OPTIONS, sdkKey: SECRET }),
     meetingNumberDigits: () => zoomsig.meetingNumberDigits(pick()),
   };
+  if (zoomsig.generateVideoToken) {
+    calls.generateVideoToken = () => zoomsig.generateVideoToken(any(VIDEO_OPTION_NAMES));
+    calls.videoSecretAsKey = () => zoomsig.generateVideoToken({ ...GOOD_VIDEO_OPTIONS, sdkKey: SECRET });
+  }
   if (zoomsig.inspectSignature) {
     calls.inspectSignature = () => zoomsig.inspectSignature(
       pickFrom([goodToken, pick(), `${goodToken}x`, goodToken.replace('.', '..')]),
       pickFrom([undefined, any(CONTEXT_NAMES), { sdkSecret: SECRET, meetingNumber: pick(), sdkKey: pickFrom([KEY, SECRET]) }]),
     );
     calls.explainJoinError = () => zoomsig.explainJoinError(any(JOIN_ERROR_NAMES));
+    if (goodVideoToken !== undefined) {
+      calls.inspectVideoToken = () => zoomsig.inspectSignature(
+        pickFrom([goodVideoToken, `${goodVideoToken}x`, goodToken, pick()]),
+        pickFrom([undefined, any(CONTEXT_NAMES), { sdkSecret: SECRET, topic: pick(), sdk: pick(), sdkKey: pickFrom([KEY, SECRET]) }]),
+      );
+      calls.explainVideoJoinError = () => zoomsig.explainJoinError(
+        any(JOIN_ERROR_NAMES),
+        pickFrom([undefined, pick()]),
+        pickFrom([{ sdk: 'video' }, pick(), any(['sdk'])]),
+      );
+    }
   }
   if (zoomsig.KJUR) {
     const { JWS } = zoomsig.KJUR.jws;
@@ -148,13 +172,15 @@ function textOf(value) {
 /**
  * Calls the exports of `zoomsig` (the full package, the signer-only module or the classic global)
  * `calls` times with hostile values from `seed`. Console lines are captured while it runs.
+ * `only` limits the calls to those named (e.g. ['generateVideoToken', 'videoSecretAsKey']).
  */
-export function runHostile(zoomsig, { seed = 1, calls = 5000 } = {}) {
+export function runHostile(zoomsig, { seed = 1, calls = 5000, only } = {}) {
   const random = seededRandom(seed);
   const values = hostileValues(random);
   const goodToken = zoomsig.generateSignature(GOOD_OPTIONS);
-  const byExport = callers(zoomsig, values, goodToken);
-  const names = Object.keys(byExport);
+  const goodVideoToken = zoomsig.generateVideoToken?.(GOOD_VIDEO_OPTIONS);
+  const byExport = callers(zoomsig, values, goodToken, goodVideoToken);
+  const names = Object.keys(byExport).filter((name) => !only || only.includes(name));
   const failures = [];
   const codes = {};
   const lines = [];
@@ -177,7 +203,7 @@ export function runHostile(zoomsig, { seed = 1, calls = 5000 } = {}) {
           if (`${error.message} ${error.code} ${error.field ?? ''}`.includes(SECRET)) failures.push(`${name} #${i}: the secret is in the error`);
         }
       }
-      if (name === 'secretAsKey' && returned !== undefined) failures.push(`secretAsKey #${i}: made a token carrying the secret`);
+      if ((name === 'secretAsKey' || name === 'videoSecretAsKey') && returned !== undefined) failures.push(`${name} #${i}: made a token carrying the secret`);
       if (textOf(returned).includes(SECRET)) failures.push(`${name} #${i}: the secret is in what it returned`);
       let again;
       try {
@@ -186,6 +212,14 @@ export function runHostile(zoomsig, { seed = 1, calls = 5000 } = {}) {
         again = `threw ${error && error.message}`;
       }
       if (again !== goodToken) failures.push(`${name} #${i}: the known-good call now gives ${String(again).slice(0, 120)}`);
+      if (goodVideoToken !== undefined) {
+        try {
+          again = zoomsig.generateVideoToken(GOOD_VIDEO_OPTIONS);
+        } catch (error) {
+          again = `threw ${error && error.message}`;
+        }
+        if (again !== goodVideoToken) failures.push(`${name} #${i}: the known-good Video SDK call now gives ${String(again).slice(0, 120)}`);
+      }
     }
   } finally {
     Object.assign(console, saved);
@@ -204,6 +238,13 @@ export function refuseRepeatedly(zoomsig, rounds) {
     () => zoomsig.generateSignature(gone),
     () => zoomsig.meetingNumberDigits(gone),
   ];
+  if (zoomsig.generateVideoToken) {
+    refusals.push(
+      () => zoomsig.generateVideoToken(gone),
+      () => zoomsig.generateVideoToken({ ...GOOD_VIDEO_OPTIONS, topic: gone }),
+      () => zoomsig.generateVideoToken({ ...GOOD_VIDEO_OPTIONS, geoRegions: ['US', 'XX'] }),
+    );
+  }
   if (zoomsig.inspectSignature) {
     refusals.push(
       () => zoomsig.explainJoinError(gone),

@@ -16,7 +16,7 @@ const MODULES = [
 
 for (const [what, module, wasm] of MODULES) {
   test(`${what}: every export before init() says to call init() first`, () => {
-    for (const call of [() => module.generateSignature({}), () => module.meetingNumberDigits('1')]) {
+    for (const call of [() => module.generateSignature({}), () => module.generateVideoToken({}), () => module.meetingNumberDigits('1')]) {
       assert.throws(call, (error) => error.name === 'ZoomsigError' && error.code === 'NOT_INITIALISED' && /init\(\)/.test(error.message));
     }
   });

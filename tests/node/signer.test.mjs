@@ -1,6 +1,6 @@
-// The signer-only module (pkg/signer, `zoomsig/signer`): only generateSignature and
-// meetingNumberDigits, signing byte for byte as the real jsrsasign does, and refusing exactly what
-// the full package refuses, with the same codes, fields and messages.
+// The signer-only module (pkg/signer, `zoomsig/signer`): only generateSignature, generateVideoToken
+// (tested in video.test.mjs) and meetingNumberDigits, signing byte for byte as the real jsrsasign
+// does, and refusing exactly what the full package refuses, with the same codes, fields and messages.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
@@ -13,7 +13,7 @@ signer.initSync({ module: readFileSync(new URL('../../pkg/signer/zoomsig_signer_
 const SEED = Number(process.env.ZOOMSIG_SEED ?? Date.now() % 2 ** 31);
 
 test('exports only signing', () => {
-  assert.deepEqual(Object.keys(signer).sort(), ['default', 'generateSignature', 'initSync', 'meetingNumberDigits']);
+  assert.deepEqual(Object.keys(signer).sort(), ['default', 'generateSignature', 'generateVideoToken', 'initSync', 'meetingNumberDigits']);
 });
 
 test(`byte-identical to jsrsasign over 1000 random option sets (seed ${SEED})`, () => {

@@ -58,7 +58,7 @@ function randomText(random, alphabet, min, max) {
 
 // An "ordinary" secret as Zoom issues them: alphanumeric, never an even-length all-hex string
 // (jsrsasign would hex-decode that one, which is a separate, known difference).
-function ordinarySecret(random) {
+export function ordinarySecret(random) {
   for (;;) {
     const secret = randomText(random, ALPHANUMERIC, 16, 40);
     if (!(secret.length % 2 === 0 && /^[0-9A-Fa-f]+$/.test(secret))) return secret;

@@ -1,7 +1,7 @@
 // The dev server (scripts/serve.mjs) as a page on another site, a careless command line or a
 // client that hangs up would meet it. Each test serves a project tree of its own (www/, pkg/,
-// node_modules/@zoom/meetingsdk/dist/) made in a temporary folder, except where the real command
-// line is what is tested.
+// node_modules/@zoom/meetingsdk/dist/, node_modules/@zoom/videosdk/dist/) made in a temporary
+// folder, except where the real command line is what is tested.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -28,6 +28,7 @@ function makeTree(t) {
     'www/index.html': '<!doctype html><title>index</title>',
     'www/style.css': 'body {}',
     'www/cdn/index.html': '<!doctype html><title>cdn</title>',
+    'www/video/index.html': '<!doctype html><title>video</title>',
     'www/.env': 'SECRET=1',
     'www/.git/config': '[core]',
     'www/cdn/.notes.txt': 'private',
@@ -40,6 +41,11 @@ function makeTree(t) {
     'node_modules/@zoom/meetingsdk/dist/lib/av/audio.simd.wasm': WASM,
     'node_modules/@zoom/meetingsdk/dist/lib/lang/en-US.json': '{}',
     [`node_modules/@zoom/meetingsdk/dist/${BIG}`]: Buffer.alloc(BIG_SIZE, 0x20),
+    'node_modules/@zoom/videosdk/dist/index.umd.js': 'var WebVideoSDK = {};',
+    'node_modules/@zoom/videosdk/dist/lib/js_media.min.js': 'onmessage = null;',
+    'node_modules/@zoom/videosdk/dist/lib/video.simd.wasm': WASM,
+    'node_modules/@zoom/videosdk/dist/lib/.cache/state.json': '{}',
+    'node_modules/@zoom/videosdk/package.json': '{}',
     'outside/secret.txt': 'the secret',
   };
   for (const [path, content] of Object.entries(files)) {
@@ -169,12 +175,15 @@ test('www/angular/ (sources, node_modules, build output) and dot-files are not s
   await withServer({ root }, async (port) => {
     for (const path of ['/angular/', '/angular/src/main.ts', '/angular/node_modules/zoomsig/zoomsig.js',
       '/angular/dist/zoomsig-angular/browser/index.html', '/angular/.angular/cache/state.json',
-      '/.env', '/.git/config', '/cdn/.notes.txt', '/%2egit/config', '/pkg/.gitignore']) {
+      '/.env', '/.git/config', '/cdn/.notes.txt', '/%2egit/config', '/pkg/.gitignore',
+      '/videosdk/lib/.cache/state.json', '/videosdk/../package.json', '/videosdk/%2e%2e/package.json']) {
       assert.equal((await get(port, path)).status, 404, path);
     }
-    // What the pages need is all there: www/, /pkg/ and every file of Zoom's SDK under /zoom/.
-    for (const path of ['/', '/cdn/', '/style.css', '/pkg/zoomsig.js', '/pkg/zoomsig_bg.wasm',
-      '/zoom/lib/av/audio.simd.wasm', '/zoom/lib/lang/en-US.json']) {
+    // What the pages need is all there: www/, /pkg/ and every file of Zoom's SDKs under /zoom/ and
+    // /videosdk/ (the files of the packages' dist/ folders, nothing else of them).
+    for (const path of ['/', '/cdn/', '/video/', '/style.css', '/pkg/zoomsig.js', '/pkg/zoomsig_bg.wasm',
+      '/zoom/lib/av/audio.simd.wasm', '/zoom/lib/lang/en-US.json', '/videosdk/index.umd.js',
+      '/videosdk/lib/js_media.min.js', '/videosdk/lib/video.simd.wasm']) {
       assert.equal((await get(port, path)).status, 200, path);
     }
   });
@@ -219,6 +228,19 @@ test('every answer has the security headers; HTML pages a Content-Security-Polic
     assert.equal(wasm.headers['content-type'], 'application/wasm');
     assert.equal(wasm.headers['content-security-policy'], undefined, 'only pages get a policy');
     assert.equal((await get(port, '/zoom/lib/av/audio.simd.wasm')).headers['content-type'], 'application/wasm');
+    // The Video SDK: its bundle is a classic script, its worker code is fetched and started from a
+    // blob: URL, its join reaches zoom.us and then Zoom's other hosts.
+    const umd = await get(port, '/videosdk/index.umd.js');
+    assert.equal(umd.headers['content-type'], 'text/javascript; charset=utf-8');
+    assert.equal(umd.headers['content-security-policy'], undefined);
+    assert.equal(umd.headers['cross-origin-resource-policy'], 'same-origin');
+    assert.equal((await get(port, '/videosdk/lib/js_media.min.js')).headers['content-type'], 'text/javascript; charset=utf-8');
+    assert.equal((await get(port, '/videosdk/lib/video.simd.wasm')).headers['content-type'], 'application/wasm');
+    assert.equal((await get(port, '/video/')).headers['content-security-policy'], page.headers['content-security-policy']);
+    assert.ok(policy['worker-src'].includes('blob:'), 'the SDKs start their media workers');
+    for (const source of ['https://zoom.us', 'https://*.zoom.us', 'wss://*.zoom.us']) {
+      assert.ok(policy['connect-src'].includes(source), `connect-src lacks ${source}`);
+    }
     assert.equal((await get(port, '/', { method: 'POST' })).status, 405);
   });
 });

@@ -190,7 +190,7 @@ fn join_errors_in_the_shapes_the_sdk_gives_them() {
     ];
     for (error, name, signature_related) in cases {
         let explanation: JsValue =
-            explain_join_error_js(js(error).unchecked_ref::<SdkJoinError>(), None)
+            explain_join_error_js(js(error).unchecked_ref::<SdkJoinError>(), None, None)
                 .expect("explanation")
                 .into();
         assert_eq!(

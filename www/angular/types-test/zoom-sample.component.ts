@@ -1,0 +1,116 @@
+// Compiled by `make test-angular` with `tsc --strict` (tsconfig.types.json) against the built
+// package's .d.ts: a component in the shape of Zoom's Angular sample (class fields with plain
+// initial values, so `role = 0` is a `number`), with zoomsig in place of its auth endpoint.
+import { Component, OnInit } from '@angular/core';
+import { ZoomMtg } from '@zoom/meetingsdk';
+import init, {
+  explainJoinError,
+  generateSignature,
+  generateVideoToken,
+  inspectSignature,
+  type InspectContext,
+  type SignatureOptions,
+} from 'zoomsig';
+
+@Component({ selector: 'app-root', template: '<button (click)="getSignature()">Join</button>' })
+export class AppComponent implements OnInit {
+  sdkKey = '';
+  sdkSecret = ''; // local testing only: a secret in a page is readable by anyone who loads it
+  meetingNumber = '123456789';
+  passWord = '';
+  role = 0;
+  videoWebRtcMode = 1;
+  expirationSeconds = 7200;
+  sdkVersion = '4.1.0';
+  userName = 'Angular';
+  userEmail = '';
+  registrantToken = '';
+  zakToken = '';
+  leaveUrl = 'http://localhost:4200';
+
+  async ngOnInit(): Promise<void> {
+    await init({ module_or_path: new URL('wasm/zoomsig_bg.wasm', document.baseURI) });
+  }
+
+  getSignature(): void {
+    const options: SignatureOptions = {
+      sdkKey: this.sdkKey,
+      sdkSecret: this.sdkSecret,
+      meetingNumber: this.meetingNumber,
+      role: this.role,
+      videoWebRtcMode: this.videoWebRtcMode,
+      expirationSeconds: this.expirationSeconds,
+    };
+    const signature = generateSignature(options);
+    const context: InspectContext = {
+      sdkSecret: this.sdkSecret,
+      sdkKey: this.sdkKey,
+      meetingNumber: this.meetingNumber,
+      zak: this.zakToken,
+      sdkVersion: this.sdkVersion,
+    };
+    const report = inspectSignature(signature, context);
+    if (report.findings.some((finding) => finding.severity === 'error')) return;
+    this.startMeeting(signature, report);
+  }
+
+  startMeeting(signature: string, report: ReturnType<typeof inspectSignature>): void {
+    ZoomMtg.init({
+      leaveUrl: this.leaveUrl,
+      patchJsMedia: true,
+      success: () => {
+        ZoomMtg.join({
+          signature,
+          meetingNumber: this.meetingNumber,
+          passWord: this.passWord,
+          userName: this.userName,
+          userEmail: this.userEmail,
+          tk: this.registrantToken,
+          zak: this.zakToken,
+          success: () => console.log('joined'),
+          error: (error: unknown) => console.log(explainJoinError(error, report).fixes),
+        });
+      },
+      error: (error: unknown) => console.log(error),
+    });
+  }
+}
+
+// A join that throws, as the Video SDK's does: the catch clause holds `unknown`.
+export async function joinOrExplain(join: () => Promise<unknown>, report: ReturnType<typeof inspectSignature>): Promise<string[]> {
+  try {
+    await join();
+    return [];
+  } catch (error) {
+    return explainJoinError(error, report, { sdk: 'video' }).fixes;
+  }
+}
+
+// The Video SDK's fields, held the same way.
+export class VideoSessionFields {
+  topic = 'Design review';
+  role = 1;
+  cloudRecordingOption = 0;
+  geoRegions = ['US', 'DE'];
+
+  token(sdkKey: string, sdkSecret: string): string {
+    return generateVideoToken({
+      sdkKey,
+      sdkSecret,
+      topic: this.topic,
+      role: this.role,
+      cloudRecordingOption: this.cloudRecordingOption,
+      geoRegions: this.geoRegions,
+    });
+  }
+}
+
+// The types still refuse what can never be valid.
+export function neverValid(sdkSecret: string): void {
+  // @ts-expect-error a key is a string
+  generateSignature({ sdkKey: 42, sdkSecret, meetingNumber: '123456789', role: 0 });
+  // @ts-expect-error role is a number or a string, not a boolean
+  generateSignature({ sdkKey: 'key', sdkSecret, meetingNumber: '123456789', role: true });
+  // @ts-expect-error the meeting number is required
+  generateSignature({ sdkKey: 'key', sdkSecret, role: 0 });
+}
