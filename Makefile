@@ -33,7 +33,7 @@ setup-test:
 	@scripts/setup.sh test
 
 # Each build copies its raw module aside at once: the signer build below reuses the target dir.
-pkg/zoomsig_bg.wasm: $(SOURCES)
+pkg/zoomsig_bg.wasm: $(SOURCES) cli/zoomsig.mjs
 	$(RELEASE_CARGO)
 	cp $(RAW_WASM) target/zoomsig-full.wasm
 	wasm-bindgen --target web --out-dir pkg --out-name zoomsig target/zoomsig-full.wasm
@@ -44,6 +44,7 @@ pkg/zoomsig_bg.wasm: $(SOURCES)
 	rm -rf pkg/snippets
 	node scripts/write-package-json.mjs
 	cp README.md pkg/README.md
+	mkdir -p pkg/cli && cp cli/zoomsig.mjs pkg/cli/zoomsig.mjs
 	@printf 'pkg: wasm %s bytes, gzip -9 of wasm + glue %s bytes\n' \
 	  $$(wc -c < pkg/zoomsig_bg.wasm) $$(cat pkg/zoomsig_bg.wasm pkg/zoomsig.js | gzip -9 | wc -c)
 
@@ -112,14 +113,19 @@ $(ANGULAR)/node_modules/.package-lock.json: $(ANGULAR)/package-lock.json | build
 
 $(ANGULAR)/dist/zoomsig-angular/browser/index.html: $(ANGULAR)/node_modules/.package-lock.json \
     $(shell find $(ANGULAR)/src $(ANGULAR)/public -type f) $(wildcard $(ANGULAR)/*.json) pkg/zoomsig_bg.wasm
-	$(NG) build
+	$(NG) build zoomsig-angular
+
+# An app in the shape of Zoom's Angular sample (Client View) with the README's recipe applied.
+$(ANGULAR)/dist/zoom-sample/browser/index.html: $(ANGULAR)/node_modules/.package-lock.json \
+    $(shell find $(ANGULAR)/zoom-sample -type f) $(wildcard $(ANGULAR)/*.json) pkg/zoomsig_bg.wasm
+	$(NG) build zoom-sample
 
 # tsc --strict of the package's .d.ts, and of a component shaped like Zoom's Angular sample
 # against it (skipLibCheck there: Zoom's own .d.ts does not pass --strict).
-test-angular: $(ANGULAR)/dist/zoomsig-angular/browser/index.html
+test-angular: $(ANGULAR)/dist/zoomsig-angular/browser/index.html $(ANGULAR)/dist/zoom-sample/browser/index.html
 	cd $(ANGULAR) && node_modules/.bin/tsc --strict --noEmit --lib ES2022,DOM ../../pkg/zoomsig.d.ts ../../pkg/signer/zoomsig_signer.d.ts
 	cd $(ANGULAR) && node_modules/.bin/tsc -p tsconfig.types.json
-	$(NG) test --watch=false
+	$(NG) test zoomsig-angular --watch=false
 
 # Size and speed against jsrsasign, jose and crypto.subtle in headless Chromium and Firefox;
 # writes docs/benchmarks.md, docs/benchmarks.svg and the table in README.md.

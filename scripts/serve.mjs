@@ -4,7 +4,8 @@
 // on the network by default, answers only requests addressed to a host it serves (no DNS
 // rebinding), serves only files really inside its folders, and survives clients that hang up and
 // running out of files.
-//   node scripts/serve.mjs [--host 127.0.0.1] [--port 8080]     (HOST and PORT work too)
+//   node scripts/serve.mjs [--host 127.0.0.1] [--port 8080] [--endpoint-origin ORIGIN]
+//   (HOST, PORT and ENDPOINT_ORIGIN work too)
 import { open, realpath, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { isIP } from 'node:net';
@@ -70,26 +71,32 @@ const HEADERS = {
 // probing for `require`, in a try), inline scripts, plugins, and scripts from https://zoom.us, which
 // only the Video SDK's JSONP fallback after a 5xx from Zoom loads: it puts the token in a URL, and
 // blocked, that join fails at once with "connection error" (tests/browser/video.test.mjs).
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  // WebAssembly: zoomsig's module and the Client View's (wasm only, never JS eval).
-  "script-src 'self' 'wasm-unsafe-eval'",
-  // Both SDKs' media code (js_media.min.js) starts a worker from a blob: URL.
-  "worker-src 'self' blob:",
-  // Both views add <style> elements (several, made at run time: no hash fits); so does
-  // cdn/index.html.
-  "style-src 'self' 'unsafe-inline'",
-  // The SDK's icons are data: URLs.
-  "img-src 'self' data:",
-  // The Meeting SDK's join POSTs to https://zoom.us/api/v1/wc/info, the Video SDK's to
-  // https://zoom.us/wc/lsdk; then they talk to Zoom's servers over HTTPS and websockets (the Video
-  // SDK: a GET to https://rwc…zoom.us, then wss://rwg…zoom.us, both reached in the video test).
-  "connect-src 'self' https://zoom.us https://*.zoom.us wss://*.zoom.us",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+// `endpointOrigin`, an auth endpoint's origin off this machine (the harness's "From your auth
+// endpoint"), is added to connect-src; endpoints on this machine are allowed at any port.
+export function contentSecurityPolicy(endpointOrigin) {
+  return [
+    "default-src 'self'",
+    // WebAssembly: zoomsig's module and the Client View's (wasm only, never JS eval).
+    "script-src 'self' 'wasm-unsafe-eval'",
+    // Both SDKs' media code (js_media.min.js) starts a worker from a blob: URL.
+    "worker-src 'self' blob:",
+    // Both views add <style> elements (several, made at run time: no hash fits); so does
+    // cdn/index.html.
+    "style-src 'self' 'unsafe-inline'",
+    // The SDK's icons are data: URLs.
+    "img-src 'self' data:",
+    // The Meeting SDK's join POSTs to https://zoom.us/api/v1/wc/info, the Video SDK's to
+    // https://zoom.us/wc/lsdk; then they talk to Zoom's servers over HTTPS and websockets (the Video
+    // SDK: a GET to https://rwc…zoom.us, then wss://rwg…zoom.us, both reached in the video test).
+    // The harness POSTs to the person's auth endpoint, usually on this machine.
+    ['connect-src', "'self'", 'https://zoom.us', 'https://*.zoom.us', 'wss://*.zoom.us', 'http://localhost:*',
+      'http://127.0.0.1:*', endpointOrigin].filter(Boolean).join(' '),
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
 
 /** `host` as the hostname part of a URL (IPv6 in brackets), or null when it is not one. */
 function asHostname(host) {
@@ -181,9 +188,10 @@ function warn(what, error) {
  * Starts the server. `mounts` ([URL prefix, folder] pairs) are tried before the standard ones,
  * for tools that serve more than the page (benchmarks, the Angular app); the first whose prefix
  * matches answers. `root` is the project folder whose www/, pkg/ and node_modules/ are served
- * (tests give a folder of their own).
+ * (tests give a folder of their own). `endpointOrigin` goes into the pages' policy (see above).
  */
-export function startServer({ host = DEFAULT_HOST, port = DEFAULT_PORT, mounts = [], root = PROJECT } = {}) {
+export function startServer({ host = DEFAULT_HOST, port = DEFAULT_PORT, mounts = [], root = PROJECT, endpointOrigin } = {}) {
+  const policy = contentSecurityPolicy(endpointOrigin);
   const allMounts = [...mounts.map(([prefix, folder]) => ({ prefix, folder })), ...standardMounts(root)];
   const isServedHost = hostChecker(host);
   let warnedAt = -Infinity;
@@ -220,7 +228,7 @@ export function startServer({ host = DEFAULT_HOST, port = DEFAULT_PORT, mounts =
         'Content-Type': TYPES[extname(file.path)] ?? 'application/octet-stream',
         'Content-Length': file.size,
       };
-      if (extname(file.path) === '.html') headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
+      if (extname(file.path) === '.html') headers['Content-Security-Policy'] = policy;
       if (request.method === 'HEAD' || response.destroyed) {
         await file.handle.close();
         return void response.writeHead(200, headers).end();
@@ -249,16 +257,19 @@ export function startServer({ host = DEFAULT_HOST, port = DEFAULT_PORT, mounts =
   });
 }
 
+const FLAGS = { host: 'host', port: 'port', 'endpoint-origin': 'endpointOrigin' };
+
 /**
- * The host and port from the command line, then HOST and PORT, then the defaults: `{ host, port }`
- * or `{ error }`. Empty means the default, and a value that starts with `--` is the next flag, as
- * when the Makefile runs `--host $(HOST) --port $(PORT)` with an empty HOST.
+ * The host, port and endpoint origin from the command line, then HOST, PORT and ENDPOINT_ORIGIN,
+ * then the defaults: `{ host, port }` (with `endpointOrigin` when one is given) or `{ error }`.
+ * Empty means the default, and a value that starts with `--` is the next flag, as when the
+ * Makefile runs `--host $(HOST) --port $(PORT)` with an empty HOST.
  */
 export function readOptions(argv, env = {}) {
-  const given = { host: env.HOST, port: env.PORT };
+  const given = { host: env.HOST, port: env.PORT, endpointOrigin: env.ENDPOINT_ORIGIN };
   for (let at = 0; at < argv.length; at += 1) {
     if (argv[at] === '--help' || argv[at] === '-h') return { help: true };
-    const flag = /^--(host|port)(?:=(.*))?$/s.exec(argv[at]);
+    const flag = /^--(host|port|endpoint-origin)(?:=(.*))?$/s.exec(argv[at]);
     if (!flag) return { error: `unknown argument "${argv[at]}"` };
     let value = flag[2];
     if (value === undefined) {
@@ -267,21 +278,29 @@ export function readOptions(argv, env = {}) {
       value = isValue ? next : '';
       if (isValue) at += 1;
     }
-    given[flag[1]] = value;
+    given[FLAGS[flag[1]]] = value;
   }
   const host = given.host?.trim() || DEFAULT_HOST;
   const port = given.port?.trim() || String(DEFAULT_PORT);
   if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) {
     return { error: `the port must be a number from 0 to 65535, not "${given.port}"` };
   }
-  return { host, port: Number(port) };
+  const origin = given.endpointOrigin?.trim();
+  if (!origin) return { host, port: Number(port) };
+  // It goes into a header as it is: an origin and nothing more, so it cannot add a directive.
+  const url = URL.canParse(origin) ? new URL(origin) : null;
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.href !== `${url.origin}/`) {
+    return { error: `the endpoint origin must be an origin like https://auth.example.com (no path), not "${given.endpointOrigin}"` };
+  }
+  return { host, port: Number(port), endpointOrigin: url.origin };
 }
 
 function isLoopback(host) {
   return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
 }
 
-const USAGE = 'usage: node scripts/serve.mjs [--host 127.0.0.1] [--port 8080]   (or HOST=... PORT=...)';
+const USAGE = 'usage: node scripts/serve.mjs [--host 127.0.0.1] [--port 8080] [--endpoint-origin ORIGIN]'
+  + '   (or HOST=... PORT=... ENDPOINT_ORIGIN=...)';
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const options = readOptions(process.argv.slice(2), process.env);
@@ -300,6 +319,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const everywhere = WILDCARDS.has(asHostname(host));
   const shown = host === DEFAULT_HOST || host === 'localhost' || everywhere ? 'localhost' : asHostname(host);
   console.log(`zoomsig: serving www/ on http://${shown}:${port}/ (bound to ${address}; Ctrl+C stops)`);
+  if (options.endpointOrigin) console.log(`zoomsig: the pages may also connect to ${options.endpointOrigin} (your auth endpoint)`);
   if (!isLoopback(host)) {
     console.log('zoomsig: WARNING: reachable from the network. Secrets typed into this page are');
     console.log('zoomsig: for local testing only; production signatures belong on a server.');

@@ -13,6 +13,8 @@ const manifest = {
   main: 'zoomsig.js',
   module: 'zoomsig.js',
   types: 'zoomsig.d.ts',
+  // The `zoomsig` command, on the same wasm (the Makefile copies it into pkg/cli/).
+  bin: { zoomsig: './cli/zoomsig.mjs' },
   exports: {
     '.': { types: './zoomsig.d.ts', default: './zoomsig.js' },
     './zoomsig_bg.wasm': './zoomsig_bg.wasm',
@@ -24,7 +26,7 @@ const manifest = {
   files: [
     'zoomsig.js', 'zoomsig.d.ts', 'zoomsig_bg.wasm', 'zoomsig_bg.wasm.d.ts', 'README.md',
     'signer/zoomsig_signer.js', 'signer/zoomsig_signer.d.ts', 'signer/zoomsig_signer_bg.wasm',
-    'signer/zoomsig_signer_bg.wasm.d.ts',
+    'signer/zoomsig_signer_bg.wasm.d.ts', 'cli/zoomsig.mjs',
   ],
   sideEffects: false,
 };

@@ -1,7 +1,9 @@
 // The harness: make (or take) a signature, preflight it against exactly what join will get, show
 // the findings, then join with Zoom's real SDK and explain how it ended.
 // The secret is read from its field when needed and kept nowhere else: not in storage, the URL,
-// the console, or the Client View hand-over.
+// the console, or the Client View hand-over. With "From your auth endpoint" it is not used at all
+// (its field is disabled): the person's own endpoint signs, and the page checks and joins with
+// what it answers.
 import { renderJoinResult, renderReport } from './report-view.js';
 import { SDK_VERSION, joinComponentView } from './zoom-sdk.js';
 
@@ -10,9 +12,12 @@ const checkForm = document.getElementById('check-form');
 const status = document.getElementById('status');
 const params = new URLSearchParams(location.search);
 const JOIN_TIMEOUT_MS = Number(params.get('joinTimeout')) || 35000;
+const ENDPOINT_TIMEOUT_MS = Number(params.get('endpointTimeout')) || 10000;
+// The hosts whose endpoints `make serve`'s Content-Security-Policy allows at any port.
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1'];
 const REMEMBERED = 'zoomsig-harness';
 // Only these fields are remembered between visits: nothing secret, no tokens.
-const REMEMBER_FIELDS = ['sdkKey', 'meetingNumber', 'userName', 'userEmail', 'role', 'view', 'expirationSeconds'];
+const REMEMBER_FIELDS = ['sdkKey', 'meetingNumber', 'userName', 'userEmail', 'role', 'view', 'expirationSeconds', 'authEndpoint'];
 // The package, loaded at the end (a failed load is said on the page, not left as "Loading...").
 let zoomsig;
 
@@ -27,7 +32,9 @@ function showIsolation() {
 }
 
 function remember() {
-  const kept = Object.fromEntries(REMEMBER_FIELDS.map((name) => [name, field(name).value]));
+  // The endpoint's URL only once one is given, so nothing changes for those who never use one.
+  const kept = Object.fromEntries(REMEMBER_FIELDS.map((name) => [name, field(name).value])
+    .filter(([name, value]) => name !== 'authEndpoint' || value !== ''));
   // A secret typed into the key field is still the secret: never keep it.
   if (kept.sdkKey !== '' && kept.sdkKey.trim() === field('sdkSecret').value.trim()) kept.sdkKey = '';
   localStorage.setItem(REMEMBERED, JSON.stringify(kept));
@@ -42,10 +49,14 @@ function restore() {
   }
 }
 
+/** Shows the parts of the form the chosen source uses; the others are disabled, so never read. */
 function showSource() {
-  const pasting = new FormData(form).get('source') === 'paste';
-  document.getElementById('generate-fields').hidden = pasting;
-  document.getElementById('paste-fields').hidden = !pasting;
+  const source = new FormData(form).get('source');
+  for (const part of form.querySelectorAll('[data-for]')) {
+    const shown = part.dataset.for.split(' ').includes(source);
+    part.hidden = !shown;
+    if (part instanceof HTMLFieldSetElement) part.disabled = !shown;
+  }
 }
 
 let normalised = null;
@@ -76,6 +87,9 @@ function showError(error) {
   box.hidden = false;
   document.getElementById('error-code').textContent = error.code ?? error.name;
   document.getElementById('error-message').textContent = error.message;
+  const details = document.getElementById('error-details');
+  details.replaceChildren(...(error.details ?? []).map((text) => Object.assign(document.createElement('li'), { textContent: text })));
+  details.hidden = details.childElementCount === 0;
   const input = field(error.field === 'clientId' ? 'sdkKey' : error.field);
   if (input instanceof HTMLElement) {
     input.setAttribute('aria-invalid', 'true');
@@ -83,18 +97,114 @@ function showError(error) {
   }
 }
 
-/** The signature to join with, made here or pasted; `null` when making it was refused. */
-function takeSignature(data, meetingNumber) {
+/** The choices that shape the token, for generateSignature and for the auth endpoint alike. */
+function tokenChoices(data) {
+  const choices = { role: Number(data.get('role')) };
+  if (data.get('expirationSeconds') !== '') choices.expirationSeconds = Number(data.get('expirationSeconds'));
+  if (data.get('videoWebRtcMode') !== '') choices.videoWebRtcMode = Number(data.get('videoWebRtcMode'));
+  return choices;
+}
+
+/** Why the auth endpoint gave no signature: `details` are the endpoint's own errors, as it sent them. */
+class EndpointError extends Error {
+  constructor(code, message, { field = 'authEndpoint', details = [] } = {}) {
+    super(message);
+    this.code = code;
+    this.field = field;
+    this.details = details;
+  }
+}
+
+function excerpt(text) {
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+function unreachable(url) {
+  const advice = [`Could not reach ${url.href}: nothing answered there, or the endpoint does not allow CORS from`
+    + ` this page's origin (${location.origin}). Is it running? It must allow CORS from this origin, as Zoom's`
+    + ' sample does with cors(): answer the preflight (OPTIONS) and the POST with Access-Control-Allow-Origin.'];
+  if (!LOOPBACK_HOSTS.includes(url.hostname) && url.origin !== location.origin) {
+    advice.push('The page may also connect only where its server\'s Content-Security-Policy allows (with make serve:'
+      + ` http://localhost:*, http://127.0.0.1:* and ENDPOINT_ORIGIN): start it with ENDPOINT_ORIGIN=${url.origin} make serve.`);
+  }
+  return new EndpointError('ENDPOINT_UNREACHABLE', advice.join(' '));
+}
+
+/**
+ * POSTs the meeting's values to the person's auth endpoint, as Zoom's web sample posts them to
+ * meetingsdk-auth-endpoint-sample, and takes the `{ signature, sdkKey }` it answers. No secret
+ * goes anywhere: the endpoint has its own.
+ */
+async function signatureFromEndpoint(data, meetingNumber) {
+  const typed = data.get('authEndpoint').trim();
+  if (typed === '') throw new EndpointError('ENDPOINT_URL_MISSING', 'Type your auth endpoint\'s URL, e.g. http://localhost:4000 (where Zoom\'s sample listens).');
+  const url = URL.canParse(typed) ? new URL(typed) : null;
+  if (!url || !['http:', 'https:'].includes(url.protocol)) {
+    throw new EndpointError('ENDPOINT_URL_INVALID', `"${typed}" is not an http:// or https:// URL.`);
+  }
+  let response;
+  let text;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ meetingNumber, ...tokenChoices(data) }),
+      credentials: 'omit',
+      cache: 'no-store',
+      signal: AbortSignal.timeout(ENDPOINT_TIMEOUT_MS),
+    });
+    text = await response.text();
+  } catch (error) {
+    if (error.name !== 'TimeoutError') throw unreachable(url);
+    throw new EndpointError('ENDPOINT_TIMEOUT', `No answer from ${url.href} after ${ENDPOINT_TIMEOUT_MS / 1000} s.`);
+  }
+  let answer;
+  try {
+    answer = JSON.parse(text);
+  } catch {
+    answer = undefined;
+  }
+  if (response.status === 400 && Array.isArray(answer?.errors)) {
+    // Zoom's sample refuses a request as { errors: [{ property, reason }] }: shown as it is.
+    throw new EndpointError('ENDPOINT_REFUSED', 'Your endpoint refused the request (HTTP 400):', {
+      field: answer.errors[0]?.property,
+      details: answer.errors.map((error) => (error?.property !== undefined ? `${error.property}: ${error.reason}` : JSON.stringify(error))),
+    });
+  }
+  if (!response.ok) {
+    throw new EndpointError('ENDPOINT_HTTP_ERROR', `Your endpoint answered HTTP ${response.status}: ${excerpt(text)}`);
+  }
+  if (answer === undefined) {
+    throw new EndpointError('ENDPOINT_NOT_JSON', `Your endpoint answered, but not with JSON: ${excerpt(text)}`);
+  }
+  if (typeof answer?.signature !== 'string') {
+    throw new EndpointError('ENDPOINT_NO_SIGNATURE', `Your endpoint's answer has no "signature" string (Zoom's sample answers { signature, sdkKey }): ${excerpt(text)}`);
+  }
+  const returnedKey = typeof answer.sdkKey === 'string' ? answer.sdkKey : undefined;
+  return { token: answer.signature, key: returnedKey ?? (data.get('sdkKey').trim() || undefined), returnedKey, from: url.href };
+}
+
+/** The signature to join with, made here, pasted or from the auth endpoint; `null` when none came. */
+async function takeSignature(data, meetingNumber) {
   if (data.get('source') === 'paste') {
     return { token: data.get('pastedSignature'), key: data.get('expectedKey').trim() || undefined };
+  }
+  if (data.get('source') === 'endpoint') {
+    status.textContent = 'Asking your auth endpoint for a signature…';
+    try {
+      return await signatureFromEndpoint(data, meetingNumber);
+    } catch (error) {
+      if (!(error instanceof EndpointError)) throw error;
+      showError(error);
+      return null;
+    }
   }
   const options = {
     sdkKey: data.get('sdkKey'),
     sdkSecret: data.get('sdkSecret'),
     meetingNumber,
-    role: Number(data.get('role')),
+    ...tokenChoices(data),
   };
-  if (data.get('expirationSeconds') !== '') options.expirationSeconds = Number(data.get('expirationSeconds'));
   if (data.get('leaveOutSdkKey')) options.includeSdkKey = false;
   try {
     return { token: zoomsig.generateSignature(options), key: options.sdkKey, secret: options.sdkSecret };
@@ -104,9 +214,22 @@ function takeSignature(data, meetingNumber) {
   }
 }
 
+/** Says where an endpoint's signature came from, and plainly that its HMAC is Zoom's to check. */
+function describeSource(signature) {
+  const note = document.getElementById('signature-source');
+  note.hidden = !signature.from;
+  if (!signature.from) return;
+  const key = signature.returnedKey === undefined
+    ? 'It returned no sdkKey'
+    : `It returned the sdkKey ${signature.returnedKey}`;
+  note.textContent = `From your auth endpoint, ${signature.from}. ${key}. The secret stays on your server, so the`
+    + ' HMAC is not checked here ("not checked" below is expected, not a fault): Zoom checks it when you join,'
+    + ' and whether the key and the secret belong together is among what remains.';
+}
+
 /** Makes (or takes) the signature and preflights it; the report, or null when none was made. */
-function makeAndCheck(data, meetingNumber) {
-  const signature = takeSignature(data, meetingNumber);
+async function makeAndCheck(data, meetingNumber) {
+  const signature = await takeSignature(data, meetingNumber);
   if (!signature) {
     status.textContent = 'No signature: see the error below.';
     return null;
@@ -118,6 +241,7 @@ function makeAndCheck(data, meetingNumber) {
     zak: data.get('zak').trim(),
     sdkVersion: SDK_VERSION,
   });
+  describeSource(signature);
   document.getElementById('token').value = signature.token;
   renderReport(document.getElementById('inspection'), report);
   document.getElementById('preflight').hidden = false;
@@ -129,7 +253,7 @@ async function checkAndJoin(join) {
   const meetingNumber = normaliseMeetingNumber();
   remember();
   const data = new FormData(form);
-  const made = makeAndCheck(data, meetingNumber);
+  const made = await makeAndCheck(data, meetingNumber);
   const joinSection = document.getElementById('join');
   if (!made) return;
   const { signature, report } = made;

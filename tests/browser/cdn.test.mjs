@@ -314,3 +314,62 @@ test('the CDN form page says when zoomsig.js did not load', async () => {
     await session.close();
   }
 });
+
+// The README's recipe for Zoom's CDN sample as it is today: getSignature's fetch replaced.
+test('the CDN sample as it is today, getSignature made by zoomsig: the Client View posts what Zoom\'s endpoint sample would sign', { timeout: 180_000 }, async () => {
+  const zoomAnswer = (request) => (request.url.includes('/api/v1/wc/info')
+    ? { json: { status: false, errorCode: 200, errorMessage: 'Invalid signature.' } }
+    : null);
+  const session = await openPage('/cdn/today.html', { zoomAnswer });
+  try {
+    const { page } = session;
+    await page.waitForSelector('#join_meeting:not([disabled])', { timeout: 20_000 });
+    await page.fill('#sdk_key', KEY);
+    await page.fill('#sdk_secret', SECRET);
+    await page.fill('#meeting_number', MEETING);
+    await page.selectOption('#meeting_role', '1');
+    const [meeting] = await Promise.all([
+      page.context().waitForEvent('page', { timeout: 20_000 }),
+      page.click('#join_meeting'),
+    ]);
+    const info = await eventually(
+      () => session.zoomRequests.find((r) => r.method === 'POST' && r.url.includes('/api/v1/wc/info')),
+      90_000,
+      'the Client View to POST /api/v1/wc/info',
+    );
+    const { signature } = formFields(info);
+    // The endpoint sample's payload, in its order, for the page's meeting number and role,
+    // signed here by the real jsrsasign with the token's own iat.
+    const { iat } = JSON.parse(segment(signature, 1));
+    const payload = JSON.stringify({ appKey: KEY, sdkKey: KEY, mn: MEETING, role: 1, iat, exp: iat + 7200, tokenExp: iat + 7200 });
+    assert.equal(signature, jsrsasign.KJUR.jws.JWS.sign('HS256', JSON.stringify({ alg: 'HS256', typ: 'JWT' }), payload, SECRET));
+    assert.ok(Math.abs(iat + 30 - Date.now() / 1000) < 120, `iat ${iat}`);
+    // The meeting page explains the refusal even without the form page's preflight.
+    const result = await meeting.waitForSelector('#join_result[data-outcome]', { state: 'attached', timeout: 60_000 });
+    assert.equal(await result.getAttribute('data-error-code'), '3712');
+    assert.deepEqual(session.blocked, []);
+    assert.deepEqual(session.ourErrors(), []);
+  } finally {
+    await session.close();
+  }
+});
+
+test('the CDN sample as it is today: a wrong meeting number is refused by getSignature with its field, and no tab opens', async () => {
+  const session = await openPage('/cdn/today.html');
+  try {
+    const { page } = session;
+    await page.waitForSelector('#join_meeting:not([disabled])', { timeout: 20_000 });
+    await page.fill('#sdk_key', KEY);
+    await page.fill('#sdk_secret', SECRET);
+    await page.fill('#meeting_number', '1234');
+    let opened = false;
+    page.context().on('page', () => { opened = true; });
+    await page.click('#join_meeting');
+    await page.waitForFunction(() => /INVALID_MEETING_NUMBER \(meetingNumber\)/.test(document.getElementById('status').textContent));
+    assert.equal(opened, false);
+    assert.doesNotMatch(await page.textContent('#status'), new RegExp(SECRET));
+    assert.deepEqual(session.zoomRequests, []);
+  } finally {
+    await session.close();
+  }
+});

@@ -238,7 +238,8 @@ test('every answer has the security headers; HTML pages a Content-Security-Polic
     assert.equal((await get(port, '/videosdk/lib/video.simd.wasm')).headers['content-type'], 'application/wasm');
     assert.equal((await get(port, '/video/')).headers['content-security-policy'], page.headers['content-security-policy']);
     assert.ok(policy['worker-src'].includes('blob:'), 'the SDKs start their media workers');
-    for (const source of ['https://zoom.us', 'https://*.zoom.us', 'wss://*.zoom.us']) {
+    // The SDKs' joins, and the harness's POST to an auth endpoint on this machine, at any port.
+    for (const source of ['https://zoom.us', 'https://*.zoom.us', 'wss://*.zoom.us', 'http://localhost:*', 'http://127.0.0.1:*']) {
       assert.ok(policy['connect-src'].includes(source), `connect-src lacks ${source}`);
     }
     assert.equal((await get(port, '/', { method: 'POST' })).status, 405);
@@ -329,6 +330,31 @@ test('--host followed by --port (an empty HOST in the Makefile) means the defaul
   assert.equal(last.banner[2], '127.0.0.1');
 });
 
+/** The sources of a page's connect-src. */
+function connectSources(answer) {
+  return /(?:^|;\s*)connect-src ([^;]*)/.exec(answer.headers['content-security-policy'])[1].split(' ');
+}
+
+test('an auth endpoint off this machine is allowed by --endpoint-origin or ENDPOINT_ORIGIN, as an origin only', async (t) => {
+  const flagged = await startCli(t, ['--port', '0', '--endpoint-origin', 'https://Auth.example.com/'], { HOST: '', ENDPOINT_ORIGIN: '' });
+  const sources = connectSources(await get(flagged.port, '/'));
+  assert.ok(sources.includes('https://auth.example.com'), sources.join(' '));
+  assert.ok(sources.includes('https://zoom.us') && sources.includes('http://127.0.0.1:*'), sources.join(' '));
+  const fromEnv = await startCli(t, ['--port', '0'], { HOST: '', ENDPOINT_ORIGIN: 'http://10.0.0.5:4000' });
+  assert.ok(connectSources(await get(fromEnv.port, '/')).includes('http://10.0.0.5:4000'));
+  // Without one, only this machine's endpoints.
+  const plain = await startCli(t, ['--port', '0'], { HOST: '', ENDPOINT_ORIGIN: '' });
+  assert.deepEqual(connectSources(await get(plain.port, '/')).filter((source) => source.startsWith('http:')),
+    ['http://localhost:*', 'http://127.0.0.1:*']);
+  // Anything more than an origin could add sources or directives: refused.
+  for (const origin of ['https://auth.example.com/token', "https://auth.example.com; script-src 'unsafe-inline'",
+    'https://auth.example.com https://evil.example', 'ftp://auth.example.com', 'https://user@auth.example.com', 'auth.example.com']) {
+    const { code, stderr } = await runCli(['--endpoint-origin', origin], { HOST: '', PORT: '0', ENDPOINT_ORIGIN: '' });
+    assert.equal(code, 2, origin);
+    assert.match(stderr, /zoomsig: the endpoint origin must be an origin like https:\/\/auth\.example\.com/, origin);
+  }
+});
+
 test('a port that is not a number is a clear error with exit code 2, not a stack trace', async () => {
   for (const args of [['--port', 'abc'], ['--port', '70000'], ['--port=8o8o']]) {
     const { code, stdout, stderr } = await runCli(args, { HOST: '', PORT: '' });
@@ -358,4 +384,8 @@ test('options: empty or missing means the default; the command line wins over HO
   assert.deepEqual(readOptions([], { HOST: 'localhost', PORT: '3000' }), { host: 'localhost', port: 3000 });
   assert.match(readOptions(['--port', 'http'], {}).error, /port must be a number/);
   assert.match(readOptions([], { PORT: '-1' }).error, /port must be a number/);
+  assert.deepEqual(readOptions(['--endpoint-origin', 'http://auth.example.com:4000'], { ENDPOINT_ORIGIN: 'https://other.example' }),
+    { ...defaults, endpointOrigin: 'http://auth.example.com:4000' });
+  assert.deepEqual(readOptions(['--endpoint-origin='], { ENDPOINT_ORIGIN: '' }), defaults);
+  assert.deepEqual(readOptions(['--endpoint-origin', '--port', '9000'], {}), { ...defaults, port: 9000 });
 });

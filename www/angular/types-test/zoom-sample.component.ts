@@ -1,7 +1,8 @@
 // Compiled by `make test-angular` with `tsc --strict` (tsconfig.types.json) against the built
-// package's .d.ts: a component in the shape of Zoom's Angular sample (class fields with plain
-// initial values, so `role = 0` is a `number`), with zoomsig in place of its auth endpoint.
-import { Component, OnInit } from '@angular/core';
+// package's .d.ts, with zoom-sample/ (the README's recipe, which ng build also compiles): more of
+// the package used from fields held as Zoom's Angular sample holds them (`role = 0` is a
+// `number`), and what the types must still refuse.
+import { Component } from '@angular/core';
 import { ZoomMtg } from '@zoom/meetingsdk';
 import init, {
   explainJoinError,
@@ -13,7 +14,7 @@ import init, {
 } from 'zoomsig';
 
 @Component({ selector: 'app-root', template: '<button (click)="getSignature()">Join</button>' })
-export class AppComponent implements OnInit {
+export class AppComponent {
   sdkKey = '';
   sdkSecret = ''; // local testing only: a secret in a page is readable by anyone who loads it
   meetingNumber = '123456789';
@@ -28,11 +29,9 @@ export class AppComponent implements OnInit {
   zakToken = '';
   leaveUrl = 'http://localhost:4200';
 
-  async ngOnInit(): Promise<void> {
+  // A preflight before the join, its options and context from fields held as the sample holds its own.
+  async checkAndJoin(): Promise<void> {
     await init({ module_or_path: new URL('wasm/zoomsig_bg.wasm', document.baseURI) });
-  }
-
-  getSignature(): void {
     const options: SignatureOptions = {
       sdkKey: this.sdkKey,
       sdkSecret: this.sdkSecret,
@@ -54,7 +53,7 @@ export class AppComponent implements OnInit {
     this.startMeeting(signature, report);
   }
 
-  startMeeting(signature: string, report: ReturnType<typeof inspectSignature>): void {
+  startMeeting(signature: string, report?: ReturnType<typeof inspectSignature>): void {
     ZoomMtg.init({
       leaveUrl: this.leaveUrl,
       patchJsMedia: true,

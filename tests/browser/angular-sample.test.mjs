@@ -1,0 +1,70 @@
+// The README's recipe for Zoom's Angular sample (Client View), applied to an app of ours in that
+// sample's shape (www/angular/zoom-sample, built by `make test-angular`), in Debian's Chromium:
+// the real Client View (6.2.0) POSTs to zoom.us/api/v1/wc/info (answered here, never sent) exactly
+// the token Zoom's endpoint sample would sign for the app's fields, signed here by the real
+// jsrsasign; a wrong option stops before the SDK is asked to join.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import jsrsasign from 'jsrsasign';
+import { formFields, openPage } from './harness.mjs';
+
+const DIST = resolve(fileURLToPath(new URL('../../www/angular/dist/zoom-sample/browser', import.meta.url)));
+// The app loads Zoom's files from /zoom/ (the npm package), ahead of the app's own mount at /.
+const ZOOM_DIST = resolve(fileURLToPath(new URL('../../node_modules/@zoom/meetingsdk/dist', import.meta.url)));
+const KEY = 'abcdEFGHijklMNOPqrst12';
+const SECRET = 'fakeClientSecretForTesting0123456';
+const MEETING = '85746065432';
+const WC_INFO = 'https://zoom.us/api/v1/wc/info';
+
+async function openSample() {
+  assert.ok(existsSync(join(DIST, 'index.html')), `no built app in ${DIST}: run make test-angular`);
+  const session = await openPage('/', {
+    mounts: [['/zoom/', ZOOM_DIST], ['/', DIST]],
+    zoomAnswer: (request) => (request.url.split('?')[0] === WC_INFO
+      ? { json: { status: false, errorCode: 200, errorMessage: 'Invalid signature.' } }
+      : null),
+  });
+  await session.page.waitForSelector('app-root button');
+  return session;
+}
+
+async function fill(page, fields) {
+  for (const [name, value] of Object.entries(fields)) await page.fill(`[name=${name}]`, value);
+}
+
+test('Zoom\'s Angular sample with getSignature\'s .subscribe replaced: the Client View posts the endpoint sample\'s token', { timeout: 180_000 }, async (t) => {
+  const session = await openSample();
+  t.after(() => session.close());
+  const { page } = session;
+  await fill(page, { sdkKey: KEY, sdkSecret: SECRET, meetingNumber: MEETING, passWord: 'pass123' });
+  await page.selectOption('[name=role]', { label: 'Host' });
+  const posted = page.waitForRequest((request) => request.url().startsWith(WC_INFO) && request.method() === 'POST', { timeout: 90_000 });
+  await page.click('app-root button');
+  const fields = formFields({ postData: (await posted).postData() });
+  const { signature } = fields;
+  // The payload Zoom's meetingsdk-auth-endpoint-sample signs for { meetingNumber, role: 1,
+  // videoWebRtcMode: 1 }, with the token's own iat, signed by the real jsrsasign.
+  const { iat } = JSON.parse(Buffer.from(signature.split('.')[1], 'base64url').toString('utf8'));
+  const payload = JSON.stringify({ appKey: KEY, sdkKey: KEY, mn: MEETING, role: 1, iat, exp: iat + 7200, tokenExp: iat + 7200, video_webrtc_mode: 1 });
+  assert.equal(signature, jsrsasign.KJUR.jws.JWS.sign('HS256', JSON.stringify({ alg: 'HS256', typ: 'JWT' }), payload, SECRET));
+  assert.ok(Math.abs(iat + 30 - Date.now() / 1000) < 120, `iat ${iat}`);
+  assert.equal(fields.apiKey, KEY);
+  assert.equal(fields.meetingNumber, MEETING);
+  await page.waitForFunction(() => /join failed: 3712/.test(document.getElementById('status').textContent), null, { timeout: 60_000 });
+  assert.deepEqual(session.blocked, []);
+  assert.ok(!session.consoleMessages.some((m) => m.includes(SECRET)), 'the secret was logged');
+});
+
+test('Zoom\'s Angular sample with the recipe: a wrong meeting number is refused with its code, and the SDK is not asked to join', async (t) => {
+  const session = await openSample();
+  t.after(() => session.close());
+  const { page } = session;
+  await fill(page, { sdkKey: KEY, sdkSecret: SECRET, meetingNumber: '8574606' });
+  await page.click('app-root button');
+  await page.waitForFunction(() => /^INVALID_MEETING_NUMBER: /.test(document.getElementById('status').textContent));
+  assert.doesNotMatch(await page.textContent('#status'), new RegExp(SECRET));
+  assert.deepEqual(session.zoomRequests.filter((request) => request.url.startsWith(WC_INFO)), []);
+});
