@@ -123,7 +123,7 @@ $(ANGULAR)/dist/zoom-sample/browser/index.html: $(ANGULAR)/node_modules/.package
 # tsc --strict of the package's .d.ts, and of a component shaped like Zoom's Angular sample
 # against it (skipLibCheck there: Zoom's own .d.ts does not pass --strict).
 test-angular: $(ANGULAR)/dist/zoomsig-angular/browser/index.html $(ANGULAR)/dist/zoom-sample/browser/index.html
-	cd $(ANGULAR) && node_modules/.bin/tsc --strict --noEmit --lib ES2022,DOM ../../pkg/zoomsig.d.ts ../../pkg/signer/zoomsig_signer.d.ts
+	cd $(ANGULAR) && node_modules/.bin/tsc --strict --noEmit --lib ES2022,DOM ../../pkg/zoomsig.d.ts ../../pkg/signer/zoomsig_signer.d.ts ../../pkg/classic/zoomsig.d.ts
 	cd $(ANGULAR) && node_modules/.bin/tsc -p tsconfig.types.json
 	$(NG) test zoomsig-angular --watch=false
 

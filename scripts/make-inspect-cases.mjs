@@ -145,6 +145,7 @@ add('Zoom\'s signature before Web SDK 2.3, no secret', legacySignature(SECRET), 
 add('a JWT for Web SDK 2.2.0', good, ['OLD_SDK_VERSION', 'SIGNATURE_VERIFIED'], { sdkVersion: '2.2.0' });
 add('Web SDK 2.9.7 also takes sdkKey in join', good, ['JOIN_NEEDS_SDK_KEY', 'SIGNATURE_VERIFIED'], { sdkVersion: '2.9.7' });
 add('Web SDK 6.2.0 warns about the sdkKey claim', good, ['SDKKEY_DEPRECATED', 'SIGNATURE_VERIFIED'], { sdkVersion: '6.2.0' });
+add('Web SDK 4.1.0 warns about it too (Zoom\'s Angular sample pins 4.1.0)', good, ['SDKKEY_DEPRECATED', 'SIGNATURE_VERIFIED'], { sdkVersion: '4.1.0' });
 add('only sdkKey is fine for Web SDK 4.1.0', sign(HEADER, payload({ appKey: undefined })), ['SIGNATURE_VERIFIED'], { sdkVersion: '4.1.0' });
 add('an sdkVersion that is not one', good, ['CONTEXT_INVALID', 'SIGNATURE_VERIFIED'], { sdkVersion: 'v6' });
 

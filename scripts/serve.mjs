@@ -1,9 +1,9 @@
-// Serves www/ at /, the built package at /pkg/, Zoom's Meeting SDK at /zoom/ and Zoom's Video SDK
-// at /videosdk/ (the files of the pinned npm packages, so nothing comes from Zoom's CDN), bound to
-// 127.0.0.1 unless told otherwise. The pages take secrets, so the server is careful: it is not put
-// on the network by default, answers only requests addressed to a host it serves (no DNS
-// rebinding), serves only files really inside its folders, and survives clients that hang up and
-// running out of files.
+// Serves www/ at /, the built package at /pkg/, Zoom's Meeting SDK at /zoom/ (6.2.0) and
+// /zoom-4.1.0/ and Zoom's Video SDK at /videosdk/ (the files of the pinned npm packages, so nothing
+// comes from Zoom's CDN), bound to 127.0.0.1 unless told otherwise. The pages take secrets, so the
+// server is careful: it is not put on the network by default, answers only requests addressed to a
+// host it serves (no DNS rebinding), serves only files really inside its folders, and survives
+// clients that hang up and running out of files.
 //   node scripts/serve.mjs [--host 127.0.0.1] [--port 8080] [--endpoint-origin ORIGIN]
 //   (HOST, PORT and ENDPOINT_ORIGIN work too)
 import { open, realpath, stat } from 'node:fs/promises';
@@ -25,6 +25,8 @@ function standardMounts(root) {
   return [
     { prefix: '/pkg/', folder: join(root, 'pkg') },
     { prefix: '/zoom/', folder: join(root, 'node_modules', '@zoom', 'meetingsdk', 'dist') },
+    // Meeting SDK 4.1.0 (an npm alias), which Zoom's Angular sample pins: the harness's other version.
+    { prefix: '/zoom-4.1.0/', folder: join(root, 'node_modules', '@zoom', 'meetingsdk-4.1.0', 'dist') },
     // The Video SDK page loads index.umd.js and gives client.init this folder's lib/ as its assets.
     { prefix: '/videosdk/', folder: join(root, 'node_modules', '@zoom', 'videosdk', 'dist') },
     // www/angular/ is the Angular app's sources, node_modules and build output; its tests serve
@@ -65,19 +67,22 @@ const HEADERS = {
 };
 
 // For the HTML pages: this origin's files only, plus each source whose absence broke something in
-// Chromium with Zoom's Meeting SDK 6.2.0 joining from both views and its Video SDK 2.5.0 joining a
-// session (tests/browser/, and a search that added one source per violation, then took each away
-// again). Not needed, so not allowed: 'unsafe-eval' (the Meeting SDK's one eval is protobuf.js
-// probing for `require`, in a try), inline scripts, plugins, and scripts from https://zoom.us, which
-// only the Video SDK's JSONP fallback after a 5xx from Zoom loads: it puts the token in a URL, and
-// blocked, that join fails at once with "connection error" (tests/browser/video.test.mjs).
+// Chromium with Zoom's Meeting SDK 6.2.0 and 4.1.0 joining from both views and its Video SDK 2.5.0
+// joining a session (tests/browser/, and a search that added one source per violation, then took
+// each away again). Not needed, so not allowed: 'unsafe-eval' (the Meeting SDK's one eval is
+// protobuf.js probing for `require`, in a try), inline scripts, plugins, and scripts from
+// https://zoom.us other than /api/v1/wc/info. Meeting SDK 4.1.0 joins by loading that one as a
+// JSONP script, the signature in its URL (6.2.0 POSTs it); the Video SDK's JSONP fallback after a
+// 5xx from Zoom, /wc/lsdk, puts the token in a URL and is not needed: blocked, that join fails at
+// once with "connection error" (tests/browser/video.test.mjs).
 // `endpointOrigin`, an auth endpoint's origin off this machine (the harness's "From your auth
 // endpoint"), is added to connect-src; endpoints on this machine are allowed at any port.
 export function contentSecurityPolicy(endpointOrigin) {
   return [
     "default-src 'self'",
-    // WebAssembly: zoomsig's module and the Client View's (wasm only, never JS eval).
-    "script-src 'self' 'wasm-unsafe-eval'",
+    // WebAssembly: zoomsig's module and the Client View's (wasm only, never JS eval); Meeting SDK
+    // 4.1.0's join, a JSONP GET in both views (that path only).
+    "script-src 'self' 'wasm-unsafe-eval' https://zoom.us/api/v1/wc/info",
     // Both SDKs' media code (js_media.min.js) starts a worker from a blob: URL.
     "worker-src 'self' blob:",
     // Both views add <style> elements (several, made at run time: no hash fits); so does
@@ -85,7 +90,7 @@ export function contentSecurityPolicy(endpointOrigin) {
     "style-src 'self' 'unsafe-inline'",
     // The SDK's icons are data: URLs.
     "img-src 'self' data:",
-    // The Meeting SDK's join POSTs to https://zoom.us/api/v1/wc/info, the Video SDK's to
+    // Meeting SDK 6.2.0's join POSTs to https://zoom.us/api/v1/wc/info, the Video SDK's to
     // https://zoom.us/wc/lsdk; then they talk to Zoom's servers over HTTPS and websockets (the Video
     // SDK: a GET to https://rwc…zoom.us, then wss://rwg…zoom.us, both reached in the video test).
     // The harness POSTs to the person's auth endpoint, usually on this machine.

@@ -21,12 +21,15 @@ const manifest = {
     // The signer-only module: generateSignature, generateVideoToken and meetingNumberDigits.
     './signer': { types: './signer/zoomsig_signer.d.ts', default: './signer/zoomsig_signer.js' },
     './signer/zoomsig_signer_bg.wasm': './signer/zoomsig_signer_bg.wasm',
+    // The classic-script builds (a global `zoomsig`, for pages without modules), to copy or serve.
+    './classic/*': './classic/*',
     './package.json': './package.json',
   },
   files: [
     'zoomsig.js', 'zoomsig.d.ts', 'zoomsig_bg.wasm', 'zoomsig_bg.wasm.d.ts', 'README.md',
     'signer/zoomsig_signer.js', 'signer/zoomsig_signer.d.ts', 'signer/zoomsig_signer_bg.wasm',
     'signer/zoomsig_signer_bg.wasm.d.ts', 'cli/zoomsig.mjs',
+    'classic/zoomsig.js', 'classic/zoomsig_bg.wasm', 'classic/zoomsig.inline.js', 'classic/zoomsig.d.ts',
   ],
   sideEffects: false,
 };

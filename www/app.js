@@ -5,7 +5,7 @@
 // (its field is disabled): the person's own endpoint signs, and the page checks and joins with
 // what it answers.
 import { renderJoinResult, renderReport } from './report-view.js';
-import { SDK_VERSION, joinComponentView } from './zoom-sdk.js';
+import { SDK_PATHS, SDK_VERSION, joinComponentView, servedVersion } from './zoom-sdk.js';
 
 const form = document.getElementById('join-form');
 const checkForm = document.getElementById('check-form');
@@ -17,9 +17,20 @@ const ENDPOINT_TIMEOUT_MS = Number(params.get('endpointTimeout')) || 10000;
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1'];
 const REMEMBERED = 'zoomsig-harness';
 // Only these fields are remembered between visits: nothing secret, no tokens.
-const REMEMBER_FIELDS = ['sdkKey', 'meetingNumber', 'userName', 'userEmail', 'role', 'view', 'expirationSeconds', 'authEndpoint'];
+const REMEMBER_FIELDS = ['sdkKey', 'meetingNumber', 'userName', 'userEmail', 'role', 'view', 'expirationSeconds', 'authEndpoint', 'sdkVersion'];
+// These are remembered only once they differ from their default, so nothing changes for those who never use them.
+const REMEMBER_UNLESS = { authEndpoint: '', sdkVersion: SDK_VERSION };
+// How each Meeting SDK version sends the signature to Zoom, said next to the choice.
+const SDK_NOTES = {
+  '6.2.0': 'Both views POST the signature to zoom.us/api/v1/wc/info.',
+  '4.1.0': 'The version Zoom\'s Angular sample pins. Both views send the signature and the passcode to zoom.us/api/v1/wc/info'
+    + ' in the URL of a JSONP GET, where 6.2.0 POSTs them.',
+};
 // The package, loaded at the end (a failed load is said on the page, not left as "Loading...").
 let zoomsig;
+// The Meeting SDK version whose Component View this page has loaded: an SDK cannot be unloaded, so
+// another version needs a reload (the Client View gets a fresh tab each time).
+let componentViewVersion = null;
 
 function field(name) {
   return form.elements.namedItem(name);
@@ -32,9 +43,8 @@ function showIsolation() {
 }
 
 function remember() {
-  // The endpoint's URL only once one is given, so nothing changes for those who never use one.
   const kept = Object.fromEntries(REMEMBER_FIELDS.map((name) => [name, field(name).value])
-    .filter(([name, value]) => name !== 'authEndpoint' || value !== ''));
+    .filter(([name, value]) => value !== REMEMBER_UNLESS[name]));
   // A secret typed into the key field is still the secret: never keep it.
   if (kept.sdkKey !== '' && kept.sdkKey.trim() === field('sdkSecret').value.trim()) kept.sdkKey = '';
   localStorage.setItem(REMEMBERED, JSON.stringify(kept));
@@ -47,6 +57,25 @@ function restore() {
   } catch {
     localStorage.removeItem(REMEMBERED);
   }
+}
+
+/** The Meeting SDK version the join will load: the one chosen, when this server serves it. */
+function chosenSdkVersion() {
+  return servedVersion(field('sdkVersion').value);
+}
+
+/** Says which SDK version is chosen, and keeps it in the address (the default adds nothing), so a reload keeps it. */
+function showSdkVersion() {
+  const version = chosenSdkVersion();
+  field('sdkVersion').value = version;
+  document.getElementById('sdk-version').textContent = `Meeting SDK ${version}`;
+  document.getElementById('sdk-note').textContent = `Meeting SDK ${version}, loaded from this server (${SDK_PATHS[version]}/). ${SDK_NOTES[version]}`;
+  const address = new URL(location.href);
+  const inAddress = version === SDK_VERSION ? null : version;
+  if (address.searchParams.get('sdk') === inAddress) return;
+  if (inAddress) address.searchParams.set('sdk', inAddress);
+  else address.searchParams.delete('sdk');
+  history.replaceState(history.state, '', address);
 }
 
 /** Shows the parts of the form the chosen source uses; the others are disabled, so never read. */
@@ -239,7 +268,7 @@ async function makeAndCheck(data, meetingNumber) {
     sdkKey: signature.key,
     meetingNumber,
     zak: data.get('zak').trim(),
-    sdkVersion: SDK_VERSION,
+    sdkVersion: servedVersion(data.get('sdkVersion')),
   });
   describeSource(signature);
   document.getElementById('token').value = signature.token;
@@ -269,6 +298,14 @@ async function checkAndJoin(join) {
     status.textContent = 'Join blocked: the preflight found errors (see Preflight). Fix them, or tick "Join anyway".';
     return;
   }
+  const sdkVersion = servedVersion(data.get('sdkVersion'));
+  const view = data.get('view') === 'client' ? 'client' : 'component';
+  if (view === 'component' && componentViewVersion && componentViewVersion !== sdkVersion) {
+    joinSection.hidden = true;
+    status.textContent = `Join blocked: this page has loaded the Component View of Meeting SDK ${componentViewVersion}, which cannot`
+      + ` be unloaded. Reload the page to join with ${sdkVersion} (the choice is kept), or choose the Client View.`;
+    return;
+  }
   const details = {
     signature: signature.token,
     meetingNumber,
@@ -282,15 +319,17 @@ async function checkAndJoin(join) {
   joinSection.hidden = false;
   result.hidden = false;
   result.dataset.outcome = 'joining';
-  if (data.get('view') === 'client') {
+  document.getElementById('join-sdk').textContent = `Meeting SDK ${sdkVersion}, ${view === 'client' ? 'Client' : 'Component'} View, loaded from this server (${SDK_PATHS[sdkVersion]}/).`;
+  if (view === 'client') {
     result.textContent = 'Joining with the Client View in a new tab (this form stays as it is)…';
     status.textContent = 'Joining in the Client View tab…';
-    const outcome = await joinInClientViewTab(details, report);
+    const outcome = await joinInClientViewTab(details, report, sdkVersion);
     renderJoinResult(result, outcome, report, zoomsig.explainJoinError, JOIN_TIMEOUT_MS / 1000, 'client');
   } else {
     result.textContent = 'Joining with the Component View…';
     status.textContent = 'Joining…';
-    const outcome = await joinComponentView(document.getElementById('meeting-root'), details, JOIN_TIMEOUT_MS);
+    componentViewVersion = sdkVersion;
+    const outcome = await joinComponentView(document.getElementById('meeting-root'), details, JOIN_TIMEOUT_MS, sdkVersion);
     renderJoinResult(result, outcome, report, zoomsig.explainJoinError, JOIN_TIMEOUT_MS / 1000, 'component');
   }
   status.textContent = result.dataset.outcome === 'joined' ? 'Joined.' : 'Join failed: see Join below.';
@@ -299,9 +338,9 @@ async function checkAndJoin(join) {
 /**
  * Opens the Client View in a tab of its own, as Zoom's CDN sample does, so that this form keeps
  * what was typed. Only what join needs goes over (never the secret), by postMessage to that tab
- * when it asks; nothing is stored. Settles with the tab's outcome.
+ * when it asks, with the SDK version to load; nothing is stored. Settles with the tab's outcome.
  */
-function joinInClientViewTab(details, report) {
+function joinInClientViewTab(details, report, sdkVersion) {
   const tab = window.open('client-view.html', '_blank');
   if (!tab) return Promise.resolve({ ok: false, error: new Error('the browser blocked the Client View tab (allow pop-ups for this page)') });
   return new Promise((settle) => {
@@ -309,7 +348,7 @@ function joinInClientViewTab(details, report) {
     const listen = (event) => {
       if (event.origin !== location.origin || event.source !== tab) return;
       if (event.data?.type === 'zoomsig-client-view-ready') {
-        tab.postMessage({ type: 'zoomsig-join', join: details, report, timeoutMs: JOIN_TIMEOUT_MS }, location.origin);
+        tab.postMessage({ type: 'zoomsig-join', join: details, report, sdkVersion, timeoutMs: JOIN_TIMEOUT_MS }, location.origin);
       } else if (event.data?.type === 'zoomsig-join-outcome') {
         clearTimeout(timer);
         window.removeEventListener('message', listen);
@@ -330,6 +369,7 @@ form.addEventListener('submit', (event) => {
 });
 form.addEventListener('change', (event) => {
   if (event.target.name === 'source') showSource();
+  if (event.target.name === 'sdkVersion') showSdkVersion();
 });
 field('meetingNumber').addEventListener('blur', normaliseMeetingNumber);
 
@@ -346,15 +386,16 @@ checkForm.addEventListener('submit', (event) => {
     const value = data.get(name).trim();
     if (value !== '') context[name] = value;
   }
-  context.sdkVersion = SDK_VERSION;
+  context.sdkVersion = chosenSdkVersion();
   const box = document.getElementById('check-report');
   renderReport(box, zoomsig.inspectSignature(data.get('token'), context));
   box.hidden = false;
 });
 
-document.getElementById('sdk-version').textContent = `Meeting SDK ${SDK_VERSION}`;
 showIsolation();
 restore();
+if (params.has('sdk')) field('sdkVersion').value = params.get('sdk');
+showSdkVersion();
 showSource();
 try {
   zoomsig = await import('/pkg/zoomsig.js');

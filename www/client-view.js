@@ -1,9 +1,9 @@
 // The Client View join, in a tab of its own as in Zoom's CDN sample, so the form page keeps what
-// was typed. The form page sends what join needs (never the secret) by postMessage when this tab
-// says it is ready; this tab joins, shows the outcome in a small badge that stays clear of Zoom's
-// dialog, and sends the outcome back. Nothing is stored.
+// was typed. The form page sends what join needs (never the secret) and the Meeting SDK version to
+// load by postMessage when this tab says it is ready; this tab joins, shows the outcome in a small
+// badge that stays clear of Zoom's dialog, and sends the outcome back. Nothing is stored.
 import { renderJoinResult } from './report-view.js';
-import { joinClientView } from './zoom-sdk.js';
+import { joinClientView, servedVersion } from './zoom-sdk.js';
 
 const status = document.getElementById('client-status');
 const badge = document.getElementById('client-panel');
@@ -45,18 +45,21 @@ if (new URLSearchParams(location.search).has('left')) {
 } else if (!openedByTheForm()) {
   status.textContent = 'Nothing to join: open this from the form page ("Check and join" with the Client View).';
 } else {
-  const { join, report, timeoutMs } = await waitForJoin();
+  const { join, report, sdkVersion: asked, timeoutMs } = await waitForJoin();
+  const sdkVersion = servedVersion(asked);
   const zoomsig = await import('/pkg/zoomsig.js').catch((error) => {
     status.textContent = `zoomsig did not load (${error.message}): failures will not be explained.`;
     return null;
   });
   const explainJoinError = zoomsig ? (await zoomsig.default(), zoomsig.explainJoinError) : null;
-  status.textContent = `Joining meeting ${join.meetingNumber} with the Client View…`;
+  status.textContent = `Joining meeting ${join.meetingNumber} with the Client View of Meeting SDK ${sdkVersion}…`;
   const leaveUrl = new URL('client-view.html?left', location.href).href;
-  const outcome = await joinClientView(join, timeoutMs, leaveUrl).catch((error) => ({ ok: false, error }));
+  const outcome = await joinClientView(join, timeoutMs, leaveUrl, sdkVersion).catch((error) => ({ ok: false, error }));
   const result = document.getElementById('join-result');
   renderJoinResult(result, outcome, report, explainJoinError, timeoutMs / 1000, 'client');
-  status.textContent = outcome.ok ? 'Joined.' : `Join failed${result.dataset.code ? ` (${result.dataset.code})` : ''}: why is on the form page, and here when opened.`;
+  status.textContent = outcome.ok
+    ? `Joined with Meeting SDK ${sdkVersion}.`
+    : `Join failed${result.dataset.code ? ` (${result.dataset.code})` : ''} with Meeting SDK ${sdkVersion}: why is on the form page, and here when opened.`;
   badge.dataset.outcome = result.dataset.outcome;
   opener.postMessage({ type: 'zoomsig-join-outcome', outcome: plainOutcome(outcome) }, location.origin);
 }

@@ -1,16 +1,38 @@
-// Loads Zoom's Meeting SDK 6.2.0 from this server (/zoom/, the pinned npm package) and joins with
-// it, in either view. Every join settles: the SDK's own answer, or a timeout, since the Client View
-// never calls back on some bad signatures.
+// Loads Zoom's Meeting SDK from this server (the pinned npm packages: 6.2.0 at /zoom/, 4.1.0 at
+// /zoom-4.1.0/) and joins with it, in either view. Every join settles: the SDK's own answer, or a
+// timeout, since the Client View never calls back on some bad signatures.
 
-/** The version of @zoom/meetingsdk that package.json pins and /zoom/ serves. */
+/** The version of @zoom/meetingsdk that package.json pins and /zoom/ serves: the default. */
 export const SDK_VERSION = '6.2.0';
 
-const ZOOM = `${location.origin}/zoom`;
-const VENDOR = ['react.min.js', 'react-dom.min.js'].map((f) => `${ZOOM}/lib/vendor/${f}`);
-const CLIENT_VENDOR = ['redux.min.js', 'redux-thunk.min.js', 'lodash.min.js'].map((f) => `${ZOOM}/lib/vendor/${f}`);
+/**
+ * Where this server serves each Meeting SDK version package.json pins. 4.1.0 is the version Zoom's
+ * Angular sample pins; both its views send the signature by a JSONP GET, where 6.2.0 POSTs it.
+ */
+export const SDK_PATHS = {
+  [SDK_VERSION]: '/zoom',
+  '4.1.0': '/zoom-4.1.0',
+};
 
-export const COMPONENT_VIEW_SCRIPTS = [...VENDOR, `${ZOOM}/zoom-meeting-embedded-ES5.min.js`];
-export const CLIENT_VIEW_SCRIPTS = [...VENDOR, ...CLIENT_VENDOR, `${ZOOM}/zoom-meeting-${SDK_VERSION}.min.js`];
+/** `version` when this server serves it, else the default. */
+export function servedVersion(version) {
+  return Object.hasOwn(SDK_PATHS, version) ? version : SDK_VERSION;
+}
+
+function sdkFolder(version) {
+  return `${location.origin}${SDK_PATHS[version]}`;
+}
+
+/** The scripts of a view, in load order: the SDK's vendor globals first, then its standalone build. */
+function viewScripts(view, version) {
+  const folder = sdkFolder(version);
+  const vendor = (names) => names.map((name) => `${folder}/lib/vendor/${name}`);
+  if (view === 'component') {
+    return [...vendor(['react.min.js', 'react-dom.min.js']), `${folder}/zoom-meeting-embedded-ES5.min.js`];
+  }
+  return [...vendor(['react.min.js', 'react-dom.min.js', 'redux.min.js', 'redux-thunk.min.js', 'lodash.min.js']),
+    `${folder}/zoom-meeting-${version}.min.js`];
+}
 
 export function loadScripts(urls) {
   return urls.reduce((previous, url) => previous.then(() => new Promise((loaded, failed) => {
@@ -33,14 +55,14 @@ export function withTimeout(promise, milliseconds) {
 }
 
 /** Component View: ZoomMtgEmbedded.createClient(), init with local assets, join. */
-export async function joinComponentView(root, join, timeoutMs) {
-  await loadScripts(COMPONENT_VIEW_SCRIPTS);
+export async function joinComponentView(root, join, timeoutMs, version = SDK_VERSION) {
+  await loadScripts(viewScripts('component', version));
   const client = window.ZoomMtgEmbedded.createClient();
   const attempt = (async () => {
     await client.init({
       zoomAppRoot: root,
       language: 'en-US',
-      assetPath: `${ZOOM}/lib/av`,
+      assetPath: `${sdkFolder(version)}/lib/av`,
       patchJsMedia: true,
       leaveOnPageUnload: true,
     });
@@ -60,10 +82,10 @@ export async function joinComponentView(root, join, timeoutMs) {
 }
 
 /** Client View: ZoomMtg.init then ZoomMtg.join, as Zoom's CDN sample does. */
-export async function joinClientView(join, timeoutMs, leaveUrl = location.href) {
-  await loadScripts(CLIENT_VIEW_SCRIPTS);
+export async function joinClientView(join, timeoutMs, leaveUrl = location.href, version = SDK_VERSION) {
+  await loadScripts(viewScripts('client', version));
   const { ZoomMtg } = window;
-  ZoomMtg.setZoomJSLib(`${ZOOM}/lib`, '/av');
+  ZoomMtg.setZoomJSLib(`${sdkFolder(version)}/lib`, '/av');
   ZoomMtg.preLoadWasm();
   ZoomMtg.prepareWebSDK();
   const attempt = new Promise((settle) => {

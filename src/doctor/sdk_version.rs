@@ -49,7 +49,11 @@ impl Doctor<'_> {
                 &[],
             );
         }
-        if version.at_least(5, 0) && payload.is_some_and(|p| p.get("sdkKey").is_some()) {
+        // Seen in the Component View of 4.1.0 and 6.2.0; 4.0.x was not measured. Without appKey
+        // the token has a bigger problem, which claims.rs names.
+        let both_keys =
+            payload.is_some_and(|p| p.get("sdkKey").is_some() && p.get("appKey").is_some());
+        if version.at_least(4, 1) && both_keys {
             self.add(
                 FindingCode::SdkkeyDeprecated,
                 Severity::Info,

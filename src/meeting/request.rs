@@ -55,13 +55,7 @@ impl SignatureRequest {
     /// Checks every field and returns the signature. `now` (seconds since the epoch) is used only
     /// when `iat` is `None`.
     pub fn sign(&self, now: i64) -> Result<String, SignatureError> {
-        let payload = self.payload_json(now)?;
-        Ok(sign_compact(
-            HmacAlgorithm::Hs256,
-            HEADER_JSON,
-            &payload,
-            self.sdk_secret.as_bytes(),
-        ))
+        Ok(sign_hs256(&self.payload_json(now)?, &self.sdk_secret))
     }
 
     /// Checks every field and returns the payload text that [`Self::sign`] signs: compact JSON with
@@ -72,15 +66,7 @@ impl SignatureRequest {
         check_secret(&self.sdk_secret)?;
         check_key_is_not_secret(&self.sdk_key, &self.sdk_secret)?;
         check_meeting_number(&self.meeting_number)?;
-        let lifetime = self
-            .expiration_seconds
-            .unwrap_or(DEFAULT_EXPIRATION_SECONDS);
-        check_expiration(lifetime)?;
-        let iat = match self.iat {
-            Some(iat) => check_iat(iat)?,
-            None => now.saturating_sub(DEFAULT_IAT_BACKDATE_SECONDS),
-        };
-        let exp = iat.saturating_add(lifetime);
+        let (iat, exp) = token_times(self.iat, self.expiration_seconds, now)?;
         let payload = Payload {
             app_key: &self.sdk_key,
             sdk_key: self.include_sdk_key.then_some(self.sdk_key.as_str()),
@@ -93,6 +79,31 @@ impl SignatureRequest {
         };
         Ok(serde_json::to_string(&payload).expect("a payload of strings and integers serialises"))
     }
+}
+
+/// The HS256 token of `payload` under Zoom's header, keyed by the secret's UTF-8 bytes.
+pub(crate) fn sign_hs256(payload: &str, secret: &str) -> String {
+    sign_compact(
+        HmacAlgorithm::Hs256,
+        HEADER_JSON,
+        payload,
+        secret.as_bytes(),
+    )
+}
+
+/// `iat` and `exp`: the given `iat` checked, or `now` backdated; the lifetime checked.
+pub(crate) fn token_times(
+    iat: Option<i64>,
+    expiration_seconds: Option<i64>,
+    now: i64,
+) -> Result<(i64, i64), SignatureError> {
+    let lifetime = expiration_seconds.unwrap_or(DEFAULT_EXPIRATION_SECONDS);
+    check_expiration(lifetime)?;
+    let iat = match iat {
+        Some(iat) => check_iat(iat)?,
+        None => now.saturating_sub(DEFAULT_IAT_BACKDATE_SECONDS),
+    };
+    Ok((iat, iat.saturating_add(lifetime)))
 }
 
 fn check_key(key: &str) -> Result<(), SignatureError> {

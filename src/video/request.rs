@@ -9,9 +9,8 @@ use super::{
     MAX_USER_IDENTITY_LENGTH, MAX_USER_KEY_LENGTH, js_length,
 };
 use crate::error::{ErrorCode, SignatureError};
-use crate::jws::{HmacAlgorithm, sign_compact};
-use crate::meeting::request::{check_expiration, check_iat, check_key_is_not_secret, check_secret};
-use crate::meeting::{DEFAULT_EXPIRATION_SECONDS, DEFAULT_IAT_BACKDATE_SECONDS, HEADER_JSON, Role};
+use crate::meeting::Role;
+use crate::meeting::request::{check_key_is_not_secret, check_secret, sign_hs256, token_times};
 
 /// Who the user is to Zoom, under the claim's old name or its current one.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -102,13 +101,7 @@ impl VideoTokenRequest {
     /// Checks every field and returns the token. `now` (seconds since the epoch) is used only when
     /// `iat` is `None`.
     pub fn sign(&self, now: i64) -> Result<String, SignatureError> {
-        let payload = self.payload_json(now)?;
-        Ok(sign_compact(
-            HmacAlgorithm::Hs256,
-            HEADER_JSON,
-            &payload,
-            self.sdk_secret.as_bytes(),
-        ))
+        Ok(sign_hs256(&self.payload_json(now)?, &self.sdk_secret))
     }
 
     /// Checks every field and returns the payload text [`Self::sign`] signs.
@@ -117,14 +110,7 @@ impl VideoTokenRequest {
         check_secret(&self.sdk_secret)?;
         check_key_is_not_secret(&self.sdk_key, &self.sdk_secret)?;
         check_topic(&self.topic)?;
-        let lifetime = self
-            .expiration_seconds
-            .unwrap_or(DEFAULT_EXPIRATION_SECONDS);
-        check_expiration(lifetime)?;
-        let iat = match self.iat {
-            Some(iat) => check_iat(iat)?,
-            None => now.saturating_sub(DEFAULT_IAT_BACKDATE_SECONDS),
-        };
+        let (iat, exp) = token_times(self.iat, self.expiration_seconds, now)?;
         if let Some(key) = &self.session_key {
             check_length(
                 key,
@@ -185,7 +171,7 @@ impl VideoTokenRequest {
             tpc: &self.topic,
             version: 1,
             iat,
-            exp: iat.saturating_add(lifetime),
+            exp,
             user_identity,
             user_key,
             session_key: self.session_key.as_deref(),

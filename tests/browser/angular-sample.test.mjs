@@ -1,5 +1,6 @@
-// The README's recipe for Zoom's Angular sample (Client View), applied to an app of ours in that
-// sample's shape (www/angular/zoom-sample, built by `make test-angular`), in Debian's Chromium:
+// The README's recipes for Zoom's Angular sample (Client View) and for an Angular page that signs
+// with KJUR as the founding story's did, applied to an app of ours in that shape
+// (www/angular/zoom-sample, built by `make test-angular`; ?page=kjur), in Debian's Chromium:
 // the real Client View (6.2.0) POSTs to zoom.us/api/v1/wc/info (answered here, never sent) exactly
 // the token Zoom's endpoint sample would sign for the app's fields, signed here by the real
 // jsrsasign; a wrong option stops before the SDK is asked to join.
@@ -19,9 +20,9 @@ const SECRET = 'fakeClientSecretForTesting0123456';
 const MEETING = '85746065432';
 const WC_INFO = 'https://zoom.us/api/v1/wc/info';
 
-async function openSample() {
+async function openSample(path = '/') {
   assert.ok(existsSync(join(DIST, 'index.html')), `no built app in ${DIST}: run make test-angular`);
-  const session = await openPage('/', {
+  const session = await openPage(path, {
     mounts: [['/zoom/', ZOOM_DIST], ['/', DIST]],
     zoomAnswer: (request) => (request.url.split('?')[0] === WC_INFO
       ? { json: { status: false, errorCode: 200, errorMessage: 'Invalid signature.' } }
@@ -67,4 +68,21 @@ test('Zoom\'s Angular sample with the recipe: a wrong meeting number is refused 
   await page.waitForFunction(() => /^INVALID_MEETING_NUMBER: /.test(document.getElementById('status').textContent));
   assert.doesNotMatch(await page.textContent('#status'), new RegExp(SECRET));
   assert.deepEqual(session.zoomRequests.filter((request) => request.url.startsWith(WC_INFO)), []);
+});
+
+test('the founding story\'s Angular page, KJUR imported from zoomsig: the Client View posts what the real jsrsasign signs for the page\'s header and payload', { timeout: 180_000 }, async (t) => {
+  const session = await openSample('/?page=kjur');
+  t.after(() => session.close());
+  const { page } = session;
+  await fill(page, { sdkKey: KEY, sdkSecret: SECRET, meetingNumber: MEETING });
+  const posted = page.waitForRequest((request) => request.url().startsWith(WC_INFO) && request.method() === 'POST', { timeout: 90_000 });
+  await page.click('app-root button');
+  const { signature } = formFields({ postData: (await posted).postData() });
+  // The page's own payload, in its order, rebuilt here with the token's iat and signed by jsrsasign.
+  const { iat } = JSON.parse(Buffer.from(signature.split('.')[1], 'base64url').toString('utf8'));
+  const payload = JSON.stringify({ sdkKey: KEY, mn: MEETING, role: 0, iat, exp: iat + 7200, appKey: KEY, tokenExp: iat + 7200 });
+  assert.equal(signature, jsrsasign.KJUR.jws.JWS.sign('HS256', JSON.stringify({ alg: 'HS256', typ: 'JWT' }), payload, SECRET));
+  assert.ok(Math.abs(iat + 60 - Date.now() / 1000) < 120, `iat ${iat}`);
+  await page.waitForFunction(() => /join failed: 3712/.test(document.getElementById('status').textContent), null, { timeout: 60_000 });
+  assert.deepEqual(session.blocked, []);
 });

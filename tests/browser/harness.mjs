@@ -21,9 +21,15 @@ export function formFields(request) {
   return Object.fromEntries(new URLSearchParams(request.postData ?? ''));
 }
 
+/** The query fields of a recorded request (a JSONP GET carries the join's fields there). */
+export function queryFields(request) {
+  return Object.fromEntries(new URL(request.url).searchParams);
+}
+
 /**
  * Opens `path` on a fresh server and browser. `zoomAnswer(request)` may return `{ status, json }`
- * to answer a request to Zoom's hosts; unanswered ones are aborted. Either way none is sent.
+ * to answer a request to Zoom's hosts, or `{ status, body, contentType }` for a body that is not
+ * JSON (a JSONP script); unanswered ones are aborted. Either way none is sent.
  * Local paths matching a `missing` pattern are answered 404, as if never built.
  */
 export async function openPage(path = '/', { zoomAnswer = () => null, host = '127.0.0.1', mounts = [], missing = [] } = {}) {
@@ -62,7 +68,8 @@ export async function openPage(path = '/', { zoomAnswer = () => null, host = '12
     if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers });
     const answer = zoomAnswer(recorded);
     if (!answer) return route.abort('blockedbyclient');
-    return route.fulfill({ status: answer.status ?? 200, headers, contentType: 'application/json', body: JSON.stringify(answer.json) });
+    const { status = 200, contentType = 'application/json', body = JSON.stringify(answer.json) } = answer;
+    return route.fulfill({ status, headers, contentType, body });
   });
   const page = await context.newPage();
   const consoleErrors = [];
@@ -86,8 +93,8 @@ export async function openPage(path = '/', { zoomAnswer = () => null, host = '12
     zoomRequests,
     consoleErrors,
     consoleMessages,
-    /** Console and page errors from our own files, not from Zoom's SDKs (served at /zoom/ and /videosdk/). */
-    ourErrors: () => consoleErrors.filter((_, i) => !/\/(zoom|videosdk)\/|^blob:/.test(errorSources[i])),
+    /** Console and page errors from our own files, not from Zoom's SDKs (served at /zoom/, /zoom-4.1.0/ and /videosdk/). */
+    ourErrors: () => consoleErrors.filter((_, i) => !/\/(zoom(-\d+\.\d+\.\d+)?|videosdk)\/|^blob:/.test(errorSources[i])),
     async close() {
       await browser.close();
       await new Promise((done) => server.close(done));

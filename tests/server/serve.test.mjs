@@ -1,7 +1,8 @@
 // The dev server (scripts/serve.mjs) as a page on another site, a careless command line or a
 // client that hangs up would meet it. Each test serves a project tree of its own (www/, pkg/,
-// node_modules/@zoom/meetingsdk/dist/, node_modules/@zoom/videosdk/dist/) made in a temporary
-// folder, except where the real command line is what is tested.
+// node_modules/@zoom/meetingsdk/dist/, node_modules/@zoom/meetingsdk-4.1.0/dist/,
+// node_modules/@zoom/videosdk/dist/) made in a temporary folder, except where the real command line
+// is what is tested.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -41,6 +42,9 @@ function makeTree(t) {
     'node_modules/@zoom/meetingsdk/dist/lib/av/audio.simd.wasm': WASM,
     'node_modules/@zoom/meetingsdk/dist/lib/lang/en-US.json': '{}',
     [`node_modules/@zoom/meetingsdk/dist/${BIG}`]: Buffer.alloc(BIG_SIZE, 0x20),
+    'node_modules/@zoom/meetingsdk-4.1.0/dist/zoom-meeting-4.1.0.min.js': 'var ZoomMtg = {};',
+    'node_modules/@zoom/meetingsdk-4.1.0/dist/lib/av/audio.simd.wasm': WASM,
+    'node_modules/@zoom/meetingsdk-4.1.0/package.json': '{}',
     'node_modules/@zoom/videosdk/dist/index.umd.js': 'var WebVideoSDK = {};',
     'node_modules/@zoom/videosdk/dist/lib/js_media.min.js': 'onmessage = null;',
     'node_modules/@zoom/videosdk/dist/lib/video.simd.wasm': WASM,
@@ -176,13 +180,15 @@ test('www/angular/ (sources, node_modules, build output) and dot-files are not s
     for (const path of ['/angular/', '/angular/src/main.ts', '/angular/node_modules/zoomsig/zoomsig.js',
       '/angular/dist/zoomsig-angular/browser/index.html', '/angular/.angular/cache/state.json',
       '/.env', '/.git/config', '/cdn/.notes.txt', '/%2egit/config', '/pkg/.gitignore',
-      '/videosdk/lib/.cache/state.json', '/videosdk/../package.json', '/videosdk/%2e%2e/package.json']) {
+      '/videosdk/lib/.cache/state.json', '/videosdk/../package.json', '/videosdk/%2e%2e/package.json',
+      '/zoom-4.1.0/../package.json', '/zoom-4.1.0/%2e%2e/package.json']) {
       assert.equal((await get(port, path)).status, 404, path);
     }
-    // What the pages need is all there: www/, /pkg/ and every file of Zoom's SDKs under /zoom/ and
-    // /videosdk/ (the files of the packages' dist/ folders, nothing else of them).
+    // What the pages need is all there: www/, /pkg/ and every file of Zoom's SDKs under /zoom/,
+    // /zoom-4.1.0/ and /videosdk/ (the files of the packages' dist/ folders, nothing else of them).
     for (const path of ['/', '/cdn/', '/video/', '/style.css', '/pkg/zoomsig.js', '/pkg/zoomsig_bg.wasm',
-      '/zoom/lib/av/audio.simd.wasm', '/zoom/lib/lang/en-US.json', '/videosdk/index.umd.js',
+      '/zoom/lib/av/audio.simd.wasm', '/zoom/lib/lang/en-US.json', '/zoom-4.1.0/zoom-meeting-4.1.0.min.js',
+      '/zoom-4.1.0/lib/av/audio.simd.wasm', '/videosdk/index.umd.js',
       '/videosdk/lib/js_media.min.js', '/videosdk/lib/video.simd.wasm']) {
       assert.equal((await get(port, path)).status, 200, path);
     }
@@ -217,6 +223,9 @@ test('every answer has the security headers; HTML pages a Content-Security-Polic
     assert.deepEqual(policy['frame-ancestors'], ["'none'"]);
     assert.deepEqual(policy['form-action'], ["'self'"]);
     assert.ok(policy['script-src'].includes("'wasm-unsafe-eval'"), 'wasm compiles');
+    // Meeting SDK 4.1.0's join is a JSONP script from that one path; no other script of Zoom's runs
+    // (the Video SDK's JSONP fallback, /wc/lsdk, stays blocked).
+    assert.deepEqual(policy['script-src'].filter((source) => /zoom/.test(source)), ['https://zoom.us/api/v1/wc/info']);
     for (const directive of Object.keys(policy).filter((name) => name.startsWith('script-src'))) {
       for (const unsafe of ["'unsafe-eval'", "'unsafe-inline'", '*', 'data:', 'blob:', 'http:', 'https:']) {
         assert.ok(!policy[directive].includes(unsafe), `${directive} allows ${unsafe}`);

@@ -1,4 +1,7 @@
 import { bootstrapApplication } from '@angular/platform-browser';
 import { AppComponent } from './app/app.component';
+import { KjurComponent } from './app/kjur.component';
 
-bootstrapApplication(AppComponent).catch((error) => console.error(error));
+// ?page=kjur: the founding story's KJUR page; otherwise Zoom's Angular sample with the recipe.
+const page = new URLSearchParams(location.search).get('page') === 'kjur' ? KjurComponent : AppComponent;
+bootstrapApplication(page).catch((error) => console.error(error));
