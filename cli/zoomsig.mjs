@@ -288,6 +288,9 @@ function inspect({ command, values, operand }) {
   const context = libraryOptions(command, values);
   if (sdkSecret !== undefined) context.sdkSecret = sdkSecret;
   const report = inspectSignature(token, context);
+  // A context the library could not use came from this command's options: misuse, not a finding.
+  const unusable = report.findings.find((finding) => finding.code === 'CONTEXT_INVALID');
+  if (unusable) throw new UsageError(unusable.message);
   const errors = report.findings.filter((finding) => finding.severity === 'error').length;
   process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : describeReport(report, errors));
   return errors === 0 ? 0 : 1;
@@ -312,7 +315,7 @@ function describeReport(report, errors) {
   lines.push(
     '',
     errors === 0
-      ? 'No errors found: everything that can be checked offline passed.'
+      ? 'Everything that can be checked offline passed; Zoom may still refuse it for a reason only Zoom can see (above).'
       : `${errors} ${errors === 1 ? 'error' : 'errors'} found: Zoom would refuse this token.`,
   );
   return `${lines.join('\n')}\n`;
