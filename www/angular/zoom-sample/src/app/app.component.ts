@@ -26,8 +26,8 @@ export class AppComponent {
   protected readonly status = signal('');
 
   constructor() {
-    // Zoom's files from this server (the npm package), where the sample loads them from source.zoom.us.
-    ZoomMtg.setZoomJSLib(`${location.origin}/zoom/lib`, '/av');
+    // Zoom's files from this server (the npm package, 4.1.0), where the sample loads them from source.zoom.us.
+    ZoomMtg.setZoomJSLib(`${location.origin}/zoom-4.1.0/lib`, '/av');
     ZoomMtg.preLoadWasm();
     ZoomMtg.prepareWebSDK();
   }

@@ -24,7 +24,7 @@ export class KjurComponent {
   protected readonly status = signal('');
 
   constructor() {
-    ZoomMtg.setZoomJSLib(`${location.origin}/zoom/lib`, '/av');
+    ZoomMtg.setZoomJSLib(`${location.origin}/zoom-4.1.0/lib`, '/av');
     ZoomMtg.preLoadWasm();
     ZoomMtg.prepareWebSDK();
   }
