@@ -1,36 +1,30 @@
 // Compiled by `make test-angular` with `tsc --strict` (tsconfig.types.json) against the built
-// package's .d.ts, with zoom-sample/ (the README's recipe, which ng build also compiles): more of
+// package's .d.ts, with zoom-sample/ (the README's recipes, which ng build also compiles): more of
 // the package used from fields held as Zoom's Angular sample holds them (`role = 0` is a
 // `number`), and what the types must still refuse.
-import { Component } from '@angular/core';
-import { ZoomMtg } from '@zoom/meetingsdk';
 import init, {
   explainJoinError,
   generateSignature,
   generateVideoToken,
   inspectSignature,
   type InspectContext,
+  type InspectReport,
   type SignatureOptions,
 } from 'zoomsig';
 
-@Component({ selector: 'app-root', template: '<button (click)="getSignature()">Join</button>' })
-export class AppComponent {
+// The sample's fields as its class declares them, plus the recipe's two.
+export class SampleFields {
   sdkKey = '';
   sdkSecret = ''; // local testing only: a secret in a page is readable by anyone who loads it
   meetingNumber = '123456789';
-  passWord = '';
   role = 0;
   videoWebRtcMode = 1;
   expirationSeconds = 7200;
   sdkVersion = '4.1.0';
-  userName = 'Angular';
-  userEmail = '';
-  registrantToken = '';
   zakToken = '';
-  leaveUrl = 'http://localhost:4200';
 
-  // A preflight before the join, its options and context from fields held as the sample holds its own.
-  async checkAndJoin(): Promise<void> {
+  // A preflight before the join, its options and context from those fields.
+  async checked(): Promise<{ signature: string; report: InspectReport } | undefined> {
     await init({ module_or_path: new URL('wasm/zoomsig_bg.wasm', document.baseURI) });
     const options: SignatureOptions = {
       sdkKey: this.sdkKey,
@@ -49,34 +43,17 @@ export class AppComponent {
       sdkVersion: this.sdkVersion,
     };
     const report = inspectSignature(signature, context);
-    if (report.findings.some((finding) => finding.severity === 'error')) return;
-    this.startMeeting(signature, report);
-  }
-
-  startMeeting(signature: string, report?: ReturnType<typeof inspectSignature>): void {
-    ZoomMtg.init({
-      leaveUrl: this.leaveUrl,
-      patchJsMedia: true,
-      success: () => {
-        ZoomMtg.join({
-          signature,
-          meetingNumber: this.meetingNumber,
-          passWord: this.passWord,
-          userName: this.userName,
-          userEmail: this.userEmail,
-          tk: this.registrantToken,
-          zak: this.zakToken,
-          success: () => console.log('joined'),
-          error: (error: unknown) => console.log(explainJoinError(error, report).fixes),
-        });
-      },
-      error: (error: unknown) => console.log(error),
-    });
+    return report.findings.some((finding) => finding.severity === 'error') ? undefined : { signature, report };
   }
 }
 
+// The Client View's error callback gets what the SDK passes: explained with the preflight's report.
+export function onJoinError(report: InspectReport): (error: unknown) => string[] {
+  return (error) => explainJoinError(error, report).fixes;
+}
+
 // A join that throws, as the Video SDK's does: the catch clause holds `unknown`.
-export async function joinOrExplain(join: () => Promise<unknown>, report: ReturnType<typeof inspectSignature>): Promise<string[]> {
+export async function joinOrExplain(join: () => Promise<unknown>, report: InspectReport): Promise<string[]> {
   try {
     await join();
     return [];
