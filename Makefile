@@ -24,7 +24,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 serve: build
 	node scripts/serve.mjs --host $(HOST) --port $(PORT)
 
-build: setup-build pkg/zoomsig_bg.wasm pkg/classic/zoomsig.js pkg/signer/zoomsig_signer_bg.wasm
+build: setup-build pkg/zoomsig_bg.wasm pkg/classic/zoomsig.js pkg/signer/zoomsig_signer_bg.wasm pkg/cli/zoomsig.mjs
 
 setup-build:
 	@scripts/setup.sh build
@@ -33,7 +33,7 @@ setup-test:
 	@scripts/setup.sh test
 
 # Each build copies its raw module aside at once: the signer build below reuses the target dir.
-pkg/zoomsig_bg.wasm: $(SOURCES) cli/zoomsig.mjs
+pkg/zoomsig_bg.wasm: $(SOURCES)
 	$(RELEASE_CARGO)
 	cp $(RAW_WASM) target/zoomsig-full.wasm
 	wasm-bindgen --target web --out-dir pkg --out-name zoomsig target/zoomsig-full.wasm
@@ -44,7 +44,6 @@ pkg/zoomsig_bg.wasm: $(SOURCES) cli/zoomsig.mjs
 	rm -rf pkg/snippets
 	node scripts/write-package-json.mjs
 	cp README.md pkg/README.md
-	mkdir -p pkg/cli && cp cli/zoomsig.mjs pkg/cli/zoomsig.mjs
 	@printf 'pkg: wasm %s bytes, gzip -9 of wasm + glue %s bytes\n' \
 	  $$(wc -c < pkg/zoomsig_bg.wasm) $$(cat pkg/zoomsig_bg.wasm pkg/zoomsig.js | gzip -9 | wc -c)
 
@@ -60,6 +59,10 @@ pkg/signer/zoomsig_signer_bg.wasm: $(SOURCES) pkg/zoomsig_bg.wasm
 	rm -rf pkg/signer/snippets
 	@printf 'pkg/signer: wasm %s bytes, gzip -9 of wasm + glue %s bytes\n' \
 	  $$(wc -c < pkg/signer/zoomsig_signer_bg.wasm) $$(cat pkg/signer/zoomsig_signer_bg.wasm pkg/signer/zoomsig_signer.js | gzip -9 | wc -c)
+
+# The `zoomsig` command, next to the package's wasm it loads.
+pkg/cli/zoomsig.mjs: cli/zoomsig.mjs pkg/zoomsig_bg.wasm
+	mkdir -p pkg/cli && cp cli/zoomsig.mjs pkg/cli/zoomsig.mjs
 
 # The classic-script builds for pages without modules (scripts/build-classic.mjs): the ES module
 # above behind a global `zoomsig`, and a single file with the wasm inlined.

@@ -140,8 +140,8 @@ function closest(name, candidates) {
   return best?.[0];
 }
 
-// A name as a message may show it: shortened, so that a pasted token or secret is not printed whole.
-const shown = (name) => (name.length > 32 ? `${name.slice(0, 12)}…` : name);
+// A name as a message may show it: a long one (a pasted token or secret, perhaps) by its length only.
+const shown = (name) => (name.length > 32 ? `(a value of ${name.length} characters)` : name);
 
 // Before anything else, wherever it is: the value that follows is never read, let alone printed.
 function refuseSecretOnCommandLine(args) {

@@ -31,7 +31,9 @@ fn each_case_gives_exactly_its_codes() {
     let data = common::data("video-cases.json");
     let secret = data["secret"].as_str().expect("secret");
     let mut wrong = Vec::new();
-    for case in data["cases"].as_array().expect("cases") {
+    let cases = data["cases"].as_array().expect("cases");
+    assert!(cases.len() >= 25, "{} cases", cases.len());
+    for case in cases {
         let report = report_of(case);
         let expected: BTreeSet<String> = case["expect"]
             .as_array()
@@ -54,7 +56,9 @@ fn each_case_gives_exactly_its_codes() {
 #[test]
 fn tokens_are_the_endpoint_samples_byte_for_byte() {
     let vectors = common::data("video-token-vectors.json");
-    for vector in vectors.as_array().expect("vectors") {
+    let vectors = vectors.as_array().expect("vectors");
+    assert!(vectors.len() >= 40, "{} vectors", vectors.len());
+    for vector in vectors {
         let options = common::input(&vector["options"]);
         let token = VideoTokenRequest::from_options(&options)
             .and_then(|request| request.sign(0))

@@ -43,10 +43,14 @@ function showIsolation() {
 }
 
 function remember() {
+  const secret = field('sdkSecret').value.trim();
   const kept = Object.fromEntries(REMEMBER_FIELDS.map((name) => [name, field(name).value])
     .filter(([name, value]) => value !== REMEMBER_UNLESS[name]));
-  // A secret typed into the key field is still the secret: never keep it.
-  if (kept.sdkKey !== '' && kept.sdkKey.trim() === field('sdkSecret').value.trim()) kept.sdkKey = '';
+  // A secret typed into another field (the key, most likely) is still the secret: never keep it.
+  for (const name of Object.keys(kept)) if (secret !== '' && kept[name].trim() === secret) kept[name] = '';
+  // Nor an endpoint URL with credentials in it (its request is refused too).
+  const endpoint = URL.canParse(kept.authEndpoint ?? '') ? new URL(kept.authEndpoint) : null;
+  if (endpoint && (endpoint.username || endpoint.password)) delete kept.authEndpoint;
   localStorage.setItem(REMEMBERED, JSON.stringify(kept));
 }
 
@@ -170,6 +174,10 @@ async function signatureFromEndpoint(data, meetingNumber) {
   const url = URL.canParse(typed) ? new URL(typed) : null;
   if (!url || !['http:', 'https:'].includes(url.protocol)) {
     throw new EndpointError('ENDPOINT_URL_INVALID', `"${typed}" is not an http:// or https:// URL.`);
+  }
+  // The URL is remembered and shown in messages: it must carry no credentials.
+  if (url.username || url.password) {
+    throw new EndpointError('ENDPOINT_URL_INVALID', 'The endpoint URL has a user name or password in it: leave them out (this page remembers and shows the URL).');
   }
   let response;
   let text;

@@ -52,28 +52,73 @@ pub fn suggest_option(name: &str) -> Option<&'static str> {
     closest(name, &OPTION_NAMES, &ALIASES)
 }
 
-impl SignatureRequest {
-    /// Reads a JavaScript options object. Unknown names are refused (with the name probably meant)
-    /// before anything else, since a misspelling is the usual reason a required option is missing.
-    /// `null` and `undefined` values count as absent. Range checks happen in [`Self::sign`].
-    pub fn from_options(options: &InputValue) -> Result<Self, SignatureError> {
+/// What an export's options object must look like before its members are read.
+pub(crate) struct OptionsShape {
+    /// The export, as messages name it.
+    pub function: &'static str,
+    /// The usual members, as messages show them: `{ sdkKey, sdkSecret, ... }`.
+    pub example: &'static str,
+    pub names: &'static [&'static str],
+    pub suggest: fn(&str) -> Option<&'static str>,
+}
+
+impl OptionsShape {
+    /// The members given (`null` and `undefined` count as absent). Unknown names are refused
+    /// (with the name probably meant) before anything else, since a misspelling is the usual
+    /// reason a required option is missing.
+    pub(crate) fn present<'a>(
+        &self,
+        options: &'a InputValue,
+    ) -> Result<Vec<&'a (String, InputValue)>, SignatureError> {
         let InputValue::Object(entries) = options else {
             return Err(SignatureError::new(
                 ErrorCode::InvalidOptions,
                 "options",
                 format!(
-                    "generateSignature takes one options object, e.g. {{ sdkKey, sdkSecret, meetingNumber, role }}; got {}.",
+                    "{} takes one options object, e.g. {}; got {}.",
+                    self.function,
+                    self.example,
                     options.describe()
                 ),
             ));
         };
-        let present: Vec<&(String, InputValue)> =
-            entries.iter().filter(|(_, v)| !v.is_absent()).collect();
-        for (name, _) in &present {
-            if !OPTION_NAMES.contains(&name.as_str()) {
-                return Err(unknown_option(name));
-            }
+        let present: Vec<_> = entries.iter().filter(|(_, v)| !v.is_absent()).collect();
+        match present
+            .iter()
+            .find(|(name, _)| !self.names.contains(&name.as_str()))
+        {
+            Some((name, _)) => Err(self.unknown_option(name)),
+            None => Ok(present),
         }
+    }
+
+    fn unknown_option(&self, name: &str) -> SignatureError {
+        let shown = shown_name(name);
+        let name = shown.as_str();
+        let message = match (self.suggest)(name) {
+            Some(meant) => format!("Unknown option `{name}`: did you mean `{meant}`?"),
+            None => format!(
+                "Unknown option `{name}`: {} takes {}.",
+                self.function,
+                self.names.join(", ")
+            ),
+        };
+        SignatureError::new(ErrorCode::UnknownOption, name, message)
+    }
+}
+
+const SHAPE: OptionsShape = OptionsShape {
+    function: "generateSignature",
+    example: "{ sdkKey, sdkSecret, meetingNumber, role }",
+    names: &OPTION_NAMES,
+    suggest: suggest_option,
+};
+
+impl SignatureRequest {
+    /// Reads a JavaScript options object (see [`OptionsShape::present`]). Range checks happen in
+    /// [`Self::sign`].
+    pub fn from_options(options: &InputValue) -> Result<Self, SignatureError> {
+        let present = SHAPE.present(options)?;
         let get = |name: &str| present.iter().find(|(n, _)| n == name).map(|(_, v)| v);
 
         let sdk_key = aliased_string(get("sdkKey"), get("clientId"), Credential::Key)?;
@@ -144,20 +189,6 @@ impl SignatureRequest {
             include_sdk_key,
         })
     }
-}
-
-fn unknown_option(name: &str) -> SignatureError {
-    let shown = shown_name(name);
-    let name = shown.as_str();
-    let message = match suggest_option(name) {
-        Some(meant) => format!("Unknown option `{}`: did you mean `{}`?", name, meant),
-        None => format!(
-            "Unknown option `{}`: generateSignature takes {}.",
-            name,
-            OPTION_NAMES.join(", ")
-        ),
-    };
-    SignatureError::new(ErrorCode::UnknownOption, name, message)
 }
 
 pub(crate) fn missing(field: &str, what: &str) -> SignatureError {

@@ -62,7 +62,11 @@ impl SignatureRequest {
     /// the keys `appKey, sdkKey, mn, role, iat, exp, tokenExp[, video_webrtc_mode]` in that order
     /// (`sdkKey` left out when `include_sdk_key` is false).
     pub fn payload_json(&self, now: i64) -> Result<String, SignatureError> {
-        check_key(&self.sdk_key)?;
+        check_key(
+            &self.sdk_key,
+            "the Meeting SDK key, or the Client ID of your Meeting SDK / General app \
+             (Zoom App Marketplace, your app, App Credentials)",
+        )?;
         check_secret(&self.sdk_secret)?;
         check_key_is_not_secret(&self.sdk_key, &self.sdk_secret)?;
         check_meeting_number(&self.meeting_number)?;
@@ -106,23 +110,20 @@ pub(crate) fn token_times(
     Ok((iat, iat.saturating_add(lifetime)))
 }
 
-fn check_key(key: &str) -> Result<(), SignatureError> {
-    if key.is_empty() {
-        return Err(SignatureError::new(
-            ErrorCode::InvalidKey,
-            "sdkKey",
-            "sdkKey is empty: give the Meeting SDK key, or the Client ID of your Meeting SDK / General app \
-             (Zoom App Marketplace, your app, App Credentials).",
-        ));
-    }
-    if key.trim() != key {
-        return Err(SignatureError::new(
-            ErrorCode::InvalidKey,
-            "sdkKey",
-            "sdkKey has spaces or line breaks around it, copied along with the key: remove them.",
-        ));
-    }
-    Ok(())
+/// The key as given, with where to find it (said when it is empty).
+pub(crate) fn check_key(key: &str, where_from: &str) -> Result<(), SignatureError> {
+    let problem = if key.is_empty() {
+        format!("sdkKey is empty: give {where_from}.")
+    } else if key.trim() != key {
+        "sdkKey has spaces or line breaks around it, copied along with the key: remove them.".into()
+    } else {
+        return Ok(());
+    };
+    Err(SignatureError::new(
+        ErrorCode::InvalidKey,
+        "sdkKey",
+        problem,
+    ))
 }
 
 pub(crate) fn check_secret(secret: &str) -> Result<(), SignatureError> {

@@ -7,8 +7,8 @@ use super::{TelemetryId, UserId, VideoTokenRequest};
 use crate::error::{ErrorCode, SignatureError};
 use crate::input::InputValue;
 use crate::meeting::Role;
-use crate::meeting::options::{missing, whole_seconds, zero_or_one};
-use crate::spelling::{closest, shown_name};
+use crate::meeting::options::{OptionsShape, missing, whole_seconds, zero_or_one};
+use crate::spelling::closest;
 
 /// The option names `generateVideoToken` takes, in the order they are checked.
 pub const OPTION_NAMES: [&str; 16] = [
@@ -61,28 +61,18 @@ pub fn suggest_option(name: &str) -> Option<&'static str> {
     closest(name, &OPTION_NAMES, &ALIASES)
 }
 
+const SHAPE: OptionsShape = OptionsShape {
+    function: "generateVideoToken",
+    example: "{ sdkKey, sdkSecret, topic, role }",
+    names: &OPTION_NAMES,
+    suggest: suggest_option,
+};
+
 impl VideoTokenRequest {
     /// Reads a JavaScript options object (arrays among its members read one level deep, for
     /// `geoRegions`). Range checks happen in [`Self::sign`].
     pub fn from_options(options: &InputValue) -> Result<Self, SignatureError> {
-        let InputValue::Object(entries) = options else {
-            return Err(SignatureError::new(
-                ErrorCode::InvalidOptions,
-                "options",
-                format!(
-                    "generateVideoToken takes one options object, e.g. {{ sdkKey, sdkSecret, \
-                     topic, role }}; got {}.",
-                    options.describe()
-                ),
-            ));
-        };
-        let present: Vec<&(String, InputValue)> =
-            entries.iter().filter(|(_, v)| !v.is_absent()).collect();
-        for (name, _) in &present {
-            if !OPTION_NAMES.contains(&name.as_str()) {
-                return Err(unknown_option(name));
-            }
-        }
+        let present = SHAPE.present(options)?;
         let get = |name: &str| present.iter().find(|(n, _)| n == name).map(|(_, v)| v);
 
         let sdk_key = credential(get("sdkKey"), "sdkKey", ErrorCode::InvalidKey)?;
@@ -194,19 +184,6 @@ impl VideoTokenRequest {
             audio_webrtc_mode,
         })
     }
-}
-
-fn unknown_option(name: &str) -> SignatureError {
-    let shown = shown_name(name);
-    let name = shown.as_str();
-    let message = match suggest_option(name) {
-        Some(meant) => format!("Unknown option `{name}`: did you mean `{meant}`?"),
-        None => format!(
-            "Unknown option `{name}`: generateVideoToken takes {}.",
-            OPTION_NAMES.join(", ")
-        ),
-    };
-    SignatureError::new(ErrorCode::UnknownOption, name, message)
 }
 
 fn credential(

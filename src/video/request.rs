@@ -10,7 +10,9 @@ use super::{
 };
 use crate::error::{ErrorCode, SignatureError};
 use crate::meeting::Role;
-use crate::meeting::request::{check_key_is_not_secret, check_secret, sign_hs256, token_times};
+use crate::meeting::request::{
+    check_key, check_key_is_not_secret, check_secret, sign_hs256, token_times,
+};
 
 /// Who the user is to Zoom, under the claim's old name or its current one.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -106,7 +108,10 @@ impl VideoTokenRequest {
 
     /// Checks every field and returns the payload text [`Self::sign`] signs.
     pub fn payload_json(&self, now: i64) -> Result<String, SignatureError> {
-        check_key(&self.sdk_key)?;
+        check_key(
+            &self.sdk_key,
+            "the SDK Key of your Zoom Video SDK account's SDK credentials",
+        )?;
         check_secret(&self.sdk_secret)?;
         check_key_is_not_secret(&self.sdk_key, &self.sdk_secret)?;
         check_topic(&self.topic)?;
@@ -185,22 +190,6 @@ impl VideoTokenRequest {
         };
         Ok(serde_json::to_string(&payload).expect("a payload of strings and integers serialises"))
     }
-}
-
-fn check_key(key: &str) -> Result<(), SignatureError> {
-    let problem = if key.is_empty() {
-        "sdkKey is empty: give the SDK Key of your Zoom Video SDK account's SDK \
-         credentials."
-    } else if key.trim() != key {
-        "sdkKey has spaces or line breaks around it, copied along with the key: remove them."
-    } else {
-        return Ok(());
-    };
-    Err(SignatureError::new(
-        ErrorCode::InvalidKey,
-        "sdkKey",
-        problem,
-    ))
 }
 
 fn check_topic(topic: &str) -> Result<(), SignatureError> {

@@ -52,13 +52,7 @@ pub(crate) fn read_value(value: &JsValue) -> InputValue {
 
 /// Like [`read_value`], with the items of arrays among the members read too.
 pub(crate) fn read_value_with_arrays(value: &JsValue) -> InputValue {
-    if !value.is_object() {
-        return kind_of(value);
-    }
-    match plain_value(value, 2) {
-        Ok(copy) => serde_wasm_bindgen::from_value(copy).unwrap_or(InputValue::Unreadable),
-        Err(_) => InputValue::Unreadable,
-    }
+    read_nested(value, 2)
 }
 
 /// Like [`read_value`], with only the members named, enumerable or not.
@@ -71,20 +65,25 @@ pub(crate) fn read_named_members(value: &JsValue, names: &[&str]) -> InputValue 
 /// An `inspectSignature` report handed back, as the core sees it (arrays of objects of strings).
 #[cfg(feature = "doctor")]
 pub(crate) fn read_report(value: &JsValue) -> InputValue {
-    if !value.is_object() {
-        return kind_of(value);
-    }
-    match plain_value(value, 4) {
-        Ok(copy) => serde_wasm_bindgen::from_value(copy).unwrap_or(InputValue::Unreadable),
-        Err(_) => InputValue::Unreadable,
-    }
+    read_nested(value, 4)
 }
 
 fn read(value: &JsValue, names: &JsValue) -> InputValue {
+    read_copy(value, |object| plain_members(object, names))
+}
+
+/// An object read `depth` levels deep.
+fn read_nested(value: &JsValue, depth: u32) -> InputValue {
+    read_copy(value, |object| plain_value(object, depth))
+}
+
+/// What `copy` (a `plain.js` copy, which catches what the caller's code throws) made of an object,
+/// as the core sees it.
+fn read_copy(value: &JsValue, copy: impl Fn(&JsValue) -> Result<JsValue, JsValue>) -> InputValue {
     if !value.is_object() {
         return kind_of(value);
     }
-    match plain_members(value, names) {
+    match copy(value) {
         Ok(copy) => serde_wasm_bindgen::from_value(copy).unwrap_or(InputValue::Unreadable),
         Err(_) => InputValue::Unreadable,
     }

@@ -12,6 +12,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import jsrsasign from 'jsrsasign';
 import { openPage, queryFields } from './harness.mjs';
+import { sampleSignature } from '../node/zoom-sample.mjs';
 
 const DIST = resolve(fileURLToPath(new URL('../../www/angular/dist/zoom-sample/browser', import.meta.url)));
 // The app loads Zoom's files from /zoom-4.1.0/ (the npm alias), ahead of the app's own mount at /.
@@ -64,8 +65,7 @@ test('Zoom\'s Angular sample (4.1.0) with getSignature\'s .subscribe replaced: t
   // The payload Zoom's meetingsdk-auth-endpoint-sample signs for { meetingNumber, role: 1,
   // videoWebRtcMode: 1 }, with the token's own iat, signed by the real jsrsasign.
   const { iat } = JSON.parse(Buffer.from(signature.split('.')[1], 'base64url').toString('utf8'));
-  const payload = JSON.stringify({ appKey: KEY, sdkKey: KEY, mn: MEETING, role: 1, iat, exp: iat + 7200, tokenExp: iat + 7200, video_webrtc_mode: 1 });
-  assert.equal(signature, jsrsasign.KJUR.jws.JWS.sign('HS256', JSON.stringify({ alg: 'HS256', typ: 'JWT' }), payload, SECRET));
+  assert.equal(signature, sampleSignature({ sdkKey: KEY, sdkSecret: SECRET, meetingNumber: MEETING, role: 1, iat, videoWebRtcMode: 1 }));
   assert.ok(Math.abs(iat + 30 - Date.now() / 1000) < 120, `iat ${iat}`);
   assert.equal(fields.apiKey, KEY);
   assert.equal(fields.meetingNumber, MEETING);

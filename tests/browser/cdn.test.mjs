@@ -11,7 +11,7 @@ import jsrsasign from 'jsrsasign';
 import { chromium } from 'playwright-core';
 import { STORY_KEY, STORY_RULED_OUT, STORY_SECRET } from './founding-story.mjs';
 import { CHROMIUM_ARGS, formFields, openPage } from './harness.mjs';
-import { seededRandom } from '../node/zoom-sample.mjs';
+import { sampleSignature, seededRandom } from '../node/zoom-sample.mjs';
 
 const KEY = 'abcdEFGHijklMNOPqrst12';
 const SECRET = 'fakeClientSecretForTesting0123456';
@@ -341,8 +341,7 @@ test('the CDN sample as it is today, getSignature made by zoomsig: the Client Vi
     // The endpoint sample's payload, in its order, for the page's meeting number and role,
     // signed here by the real jsrsasign with the token's own iat.
     const { iat } = JSON.parse(segment(signature, 1));
-    const payload = JSON.stringify({ appKey: KEY, sdkKey: KEY, mn: MEETING, role: 1, iat, exp: iat + 7200, tokenExp: iat + 7200 });
-    assert.equal(signature, jsrsasign.KJUR.jws.JWS.sign('HS256', JSON.stringify({ alg: 'HS256', typ: 'JWT' }), payload, SECRET));
+    assert.equal(signature, sampleSignature({ sdkKey: KEY, sdkSecret: SECRET, meetingNumber: MEETING, role: 1, iat }));
     assert.ok(Math.abs(iat + 30 - Date.now() / 1000) < 120, `iat ${iat}`);
     // The meeting page explains the refusal even without the form page's preflight.
     const result = await meeting.waitForSelector('#join_result[data-outcome]', { state: 'attached', timeout: 60_000 });

@@ -176,6 +176,16 @@ test('an endpoint that cannot be reached, allows no CORS, is not allowed by the 
   const silent = `http://127.0.0.1:${await silentPort(t)}/`;
   assert.equal(await attempt(silent, 'ENDPOINT_TIMEOUT'), `No answer from ${silent} after 1.5 s.`);
 
+  // A URL with credentials is refused before any request: the page remembers and shows the URL.
+  const issued = endpoint.issued.length;
+  await page.fill('[name=authEndpoint]', `http://user:pw-in-url@127.0.0.1:${await closedPort()}/`);
+  await page.click('#join-form button[value=check]');
+  await page.waitForFunction(() => /user name or password/.test(document.getElementById('error-message').textContent));
+  assert.equal(await page.textContent('#error-code'), 'ENDPOINT_URL_INVALID');
+  assert.doesNotMatch(await page.textContent('#error-message'), /pw-in-url/);
+  assert.doesNotMatch(await page.evaluate(() => localStorage.getItem('zoomsig-harness') ?? ''), /pw-in-url/);
+  assert.equal(endpoint.issued.length, issued);
+
   assert.equal(await page.isHidden('#preflight'), true);
   await assertNothingSentToZoom(session);
   // The browser reports each refused connection itself; nothing else went wrong.

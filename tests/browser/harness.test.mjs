@@ -432,6 +432,22 @@ test('the secret typed as the key is refused, and remembered nowhere', async () 
   }
 });
 
+test('the secret pasted into another remembered field is not remembered either', async () => {
+  const session = await open();
+  const { page } = session;
+  try {
+    await fillJoin(page, { meetingNumber: '85746065432' });
+    await page.fill('[name=userName]', SECRET);
+    await page.click('#join-form button[value=check]');
+    await page.waitForSelector('#preflight:not([hidden])');
+    const stored = await page.evaluate(() => localStorage.getItem('zoomsig-harness'));
+    assert.ok(!stored.includes(SECRET), 'the secret is in localStorage');
+    assert.equal(JSON.parse(stored).userName, '');
+  } finally {
+    await session.close();
+  }
+});
+
 test('when the package is missing, the page says so instead of "Loading..."', async () => {
   const session = await openPage('/', { missing: [/^\/pkg\/zoomsig\.js$/] });
   try {

@@ -284,7 +284,7 @@ test('inspect: a Video SDK token against its topic; bad usage exits 2', () => {
     [['inspect', video, '--jsn'], /has no option --jsn \(did you mean --json\?\)/],
     [['inspect', video, '--json=yes'], /--json takes no value/],
     // What the library cannot use as context is the command's misuse too, not a finding.
-    [['inspect', video, '--now', '12x'], /now/],
+    [['inspect', video, '--now', '12x'], /now must be whole seconds/],
     [['inspect', video, '--sdk-version', 'latest'], /sdkVersion/],
   ]) {
     const result = run(args);
