@@ -22,6 +22,8 @@ const USAGE = `Usage:
       Checks a token (- reads it from standard input): what is wrong, and what remains to check.
   zoomsig explain CODE [--sdk meeting|video] [--reason TEXT]
       Says what a join error code means, its causes and fixes.
+  zoomsig --version
+      Prints the package's version.
 
 The secret: --secret-env NAME reads it from the environment variable NAME, --secret-stdin from the
 first line of standard input. It is never taken on the command line.
@@ -349,6 +351,11 @@ function main(args) {
   }
   if (command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(USAGE);
+    return 0;
+  }
+  if (command === '--version' || command === '-V') {
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    process.stdout.write(`zoomsig ${version}\n`);
     return 0;
   }
   refuseSecretOnCommandLine(args);

@@ -67,6 +67,12 @@ add('the web sample\'s default token (null cloud recording claims, no version)',
 add('no tpc', sign(payload({ tpc: undefined })), ['TPC_MISSING']);
 add('tpc of 201 characters', sign(payload({ tpc: 't'.repeat(201) })), ['TPC_TOO_LONG'], { topic: 't'.repeat(201) });
 add('tpc of another session', sign(payload({ tpc: 'Another session' })), ['TPC_MISMATCH']);
+// Zoom compares session names after JavaScript's toLowerCase (not a full case fold: 'STRASSE'
+// lowercases to 'strasse', not 'straße'); the expectation comes from toLowerCase itself.
+for (const [tpc, topic] of [['ÄRZTE-RUNDE ΟΔΥΣΣΕΥΣ', 'ärzte-runde οδυσσευς'], ['STRASSE', 'Straße']]) {
+  const made = tpc.toLowerCase() === topic.toLowerCase() ? [] : ['TPC_MISMATCH'];
+  add(`tpc ${JSON.stringify(tpc)} and topic ${JSON.stringify(topic)}`, sign(payload({ tpc })), made, { topic });
+}
 add('no role_type', sign(payload({ role_type: undefined })), ['ROLE_TYPE_INVALID']);
 add('role_type 2', sign(payload({ role_type: 2 })), ['ROLE_TYPE_INVALID']);
 add('role_type as the string "1"', sign(payload({ role_type: '1' })), ['ROLE_TYPE_INVALID']);

@@ -19,7 +19,8 @@ export const DEFAULT_PORT = 8080;
 
 /**
  * The standard mounts of a project folder, in the order they are tried. `refuse` names the
- * top-level entries of a folder that are never served.
+ * top-level entries of a folder that are never served; `kinds`, when given, the only file
+ * extensions served from it.
  */
 function standardMounts(root) {
   return [
@@ -31,7 +32,9 @@ function standardMounts(root) {
     { prefix: '/videosdk/', folder: join(root, 'node_modules', '@zoom', 'videosdk', 'dist') },
     // www/angular/ is the Angular app's sources, node_modules and build output; its tests serve
     // the built app through `mounts`.
-    { prefix: '/', folder: join(root, 'www'), refuse: ['angular'] },
+    // The pages are HTML, scripts and style sheets: a stray note or an editor's backup (app.js~)
+    // left next to them is not served.
+    { prefix: '/', folder: join(root, 'www'), refuse: ['angular'], kinds: ['.html', '.js', '.css'] },
   ];
 }
 
@@ -137,7 +140,8 @@ function hostChecker(boundHost) {
 /**
  * The file a URL path names, opened, or null. Refused: a segment that starts with a dot (`..`,
  * dot-files, dot-folders) or decodes to a slash; a path whose real location (symlinks followed)
- * is outside the mount's real folder, under a dot-folder or under one of its `refuse` entries.
+ * is outside the mount's real folder, under a dot-folder or under one of its `refuse` entries, or
+ * whose extension is not one of the mount's `kinds`.
  */
 async function resolveFile(pathname, mounts) {
   const mount = mounts.find(({ prefix }) => pathname.startsWith(prefix));
@@ -157,7 +161,8 @@ async function resolveFile(pathname, mounts) {
   if (real && inside(real) && (await stat(real).catch(() => null))?.isDirectory()) {
     real = await realpath(join(real, 'index.html')).catch(() => null);
   }
-  return real && inside(real) ? openFile(real) : null;
+  if (!real || !inside(real) || (mount.kinds && !mount.kinds.includes(extname(real)))) return null;
+  return openFile(real);
 }
 
 /** `{ path, handle, size }` for a regular file, else null; EMFILE and the like are thrown. */

@@ -115,6 +115,20 @@ pub struct SignatureError {
 }
 
 impl SignatureError {
+    /// The refusal with the secrets `options` gives redacted from its message and field (a
+    /// careless caller may have put the secret where a name or another value goes).
+    pub fn without_secrets_of(mut self, options: &crate::InputValue) -> Self {
+        use crate::secrecy::{REDACTED, redacted, secrets_in};
+        for secret in secrets_in(options) {
+            for text in [&mut self.message, &mut self.field] {
+                if let Some(shown) = redacted(text, secret, REDACTED) {
+                    *text = shown;
+                }
+            }
+        }
+        self
+    }
+
     pub(crate) fn new(
         code: ErrorCode,
         field: impl Into<String>,

@@ -7,6 +7,7 @@ pub mod join_errors;
 pub mod jws;
 pub mod kjur;
 pub mod meeting;
+pub mod secrecy;
 pub mod spelling;
 pub mod video;
 

@@ -5,7 +5,7 @@
 // (its field is disabled): the person's own endpoint signs, and the page checks and joins with
 // what it answers.
 import { renderJoinResult, renderReport } from './report-view.js';
-import { SDK_PATHS, SDK_VERSION, joinComponentView, servedVersion } from './zoom-sdk.js';
+import { SDK_PATHS, SDK_VERSION, joinComponentView, oneJoinAtATime, servedVersion } from './zoom-sdk.js';
 
 const form = document.getElementById('join-form');
 const checkForm = document.getElementById('check-form');
@@ -367,11 +367,13 @@ function joinInClientViewTab(details, report, sdkVersion) {
   });
 }
 
+const submitButtons = form.querySelectorAll('button[type="submit"]');
+
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   // "Make and check" submits too, but joins nothing.
   const join = event.submitter?.value !== 'check';
-  checkAndJoin(join).catch((error) => {
+  oneJoinAtATime(submitButtons, () => checkAndJoin(join), (error) => {
     status.textContent = `Something went wrong in the page: ${error.message}`;
   });
 });

@@ -142,6 +142,16 @@ export function renderJoinResult(container, result, report, explainJoinError, ti
     );
     return;
   }
+  if (result.notLoaded) {
+    container.dataset.outcome = 'not-loaded';
+    delete container.dataset.code;
+    container.replaceChildren(
+      element('p', { class: 'verdict bad' }, `The Zoom SDK did not load: ${result.notLoaded} could not be loaded.`),
+      element('p', {}, 'Nothing was sent to Zoom, so this says nothing about the signature. `make serve` installs the SDK'
+        + ' from npm and serves it from this server: check that the server is still running and that `npm ci` has run, then join again.'),
+    );
+    return;
+  }
   const explanation = explainJoinError ? explainJoinError(result.error, report ?? null) : {
     code: result.error?.errorCode ?? null,
     name: 'NOT_EXPLAINED',

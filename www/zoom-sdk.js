@@ -34,18 +34,52 @@ function viewScripts(view, version) {
     `${folder}/zoom-meeting-${version}.min.js`];
 }
 
+/**
+ * Loads each script once, in order. A script that fails to load is removed, so that the next join
+ * loads it again, and the promise rejects with a `NotLoaded` naming it.
+ */
 export function loadScripts(urls) {
   return urls.reduce((previous, url) => previous.then(() => new Promise((loaded, failed) => {
     if (document.querySelector(`script[src="${url}"]`)) return loaded();
     const script = document.createElement('script');
     script.src = url;
     script.onload = loaded;
-    script.onerror = () => failed(new Error(`could not load ${url}`));
+    script.onerror = () => {
+      script.remove();
+      failed(new NotLoaded(url));
+    };
     document.head.append(script);
   })), Promise.resolve());
 }
 
-/** Settles with `{ ok: true }`, `{ ok: false, error }` or `{ ok: false, timedOut: true }`. */
+/**
+ * Runs `work` with `buttons` (the form's submit buttons) disabled: one join at a time, since the SDK
+ * sends a second join's request while the first is pending. What `work` throws goes to `failed`.
+ */
+export function oneJoinAtATime(buttons, work, failed) {
+  for (const button of buttons) button.disabled = true;
+  return work().catch(failed).finally(() => {
+    for (const button of buttons) button.disabled = false;
+  });
+}
+
+/** A script of the SDK that did not load: the join never reached the SDK. */
+export class NotLoaded extends Error {
+  constructor(url) {
+    super(`could not load ${url}`);
+    this.url = url;
+  }
+}
+
+/** A failed join as the page shows it: an SDK that did not load is not an SDK error. */
+export function failedJoin(error) {
+  return error instanceof NotLoaded ? { ok: false, notLoaded: error.url } : { ok: false, error };
+}
+
+/**
+ * Settles with `{ ok: true }`, `{ ok: false, error }`, `{ ok: false, notLoaded: url }` or
+ * `{ ok: false, timedOut: true }`.
+ */
 export function withTimeout(promise, milliseconds) {
   let timer;
   const timeout = new Promise((settle) => {
@@ -56,9 +90,9 @@ export function withTimeout(promise, milliseconds) {
 
 /** Component View: ZoomMtgEmbedded.createClient(), init with local assets, join. */
 export async function joinComponentView(root, join, timeoutMs, version = SDK_VERSION) {
-  await loadScripts(viewScripts('component', version));
-  const client = window.ZoomMtgEmbedded.createClient();
   const attempt = (async () => {
+    await loadScripts(viewScripts('component', version));
+    const client = window.ZoomMtgEmbedded.createClient();
     await client.init({
       zoomAppRoot: root,
       language: 'en-US',
@@ -77,13 +111,17 @@ export async function joinComponentView(root, join, timeoutMs, version = SDK_VER
     if (join.obfToken) options.obfToken = join.obfToken;
     await client.join(options);
     return { ok: true };
-  })().catch((error) => ({ ok: false, error }));
+  })().catch(failedJoin);
   return withTimeout(attempt, timeoutMs);
 }
 
 /** Client View: ZoomMtg.init then ZoomMtg.join, as Zoom's CDN sample does. */
 export async function joinClientView(join, timeoutMs, leaveUrl = location.href, version = SDK_VERSION) {
-  await loadScripts(viewScripts('client', version));
+  try {
+    await loadScripts(viewScripts('client', version));
+  } catch (error) {
+    return failedJoin(error);
+  }
   const { ZoomMtg } = window;
   ZoomMtg.setZoomJSLib(`${sdkFolder(version)}/lib`, '/av');
   ZoomMtg.preLoadWasm();

@@ -7,6 +7,7 @@ use super::causes::{Remaining, RuledOut};
 use super::findings::{Finding, Severity};
 use super::json::{ForDisplay, Json, redact as redact_json};
 use super::secret::NotChecked;
+use crate::secrecy::{REDACTED, can_redact, redacted};
 
 /// What kind of token it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,16 +94,20 @@ impl Report {
     /// Replaces the secret wherever the report would show it: in messages (a key claim or an
     /// expected key that is the secret) and in the decoded header and payload.
     pub fn redact(&mut self, secret: &str) {
-        // A secret this short cannot be told apart from ordinary text, so it is not searched for.
-        const SHORTEST_REDACTED_SECRET: usize = 4;
-        const REDACTED: &str = "[the secret]";
-        if secret.chars().count() < SHORTEST_REDACTED_SECRET {
+        if !can_redact(secret) {
             return;
         }
         let texts = self
             .findings
             .iter_mut()
-            .flat_map(|finding| [&mut finding.message, &mut finding.fix])
+            .flat_map(|finding| {
+                [
+                    Some(&mut finding.message),
+                    Some(&mut finding.fix),
+                    finding.field.as_mut(),
+                ]
+            })
+            .flatten()
             .chain(
                 self.remaining
                     .iter_mut()
@@ -110,8 +115,8 @@ impl Report {
             )
             .chain(self.ruled_out.iter_mut().map(|r| &mut r.because));
         for text in texts {
-            if text.contains(secret) {
-                *text = text.replace(secret, REDACTED);
+            if let Some(shown) = redacted(text, secret, REDACTED) {
+                *text = shown;
             }
         }
         for part in [&mut self.header, &mut self.payload].into_iter().flatten() {

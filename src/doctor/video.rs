@@ -7,6 +7,7 @@ use super::json::Json;
 use super::{Doctor, FindingCode, Severity};
 use crate::video::{
     GEO_REGIONS, MAX_SESSION_KEY_LENGTH, MAX_TOPIC_LENGTH, MAX_USER_KEY_LENGTH, js_length,
+    topic_key,
 };
 
 // Claims a Video SDK token may carry (audio_compatible_mode: audio_webrtc_mode's deprecated name).
@@ -173,7 +174,7 @@ impl Doctor<'_> {
         }
         if let Some(expected) = &self.context.topic {
             // Zoom lowercases the topic join sends (and so, in effect, compares case-insensitively).
-            if expected.to_lowercase() != topic.to_lowercase() {
+            if topic_key(expected) != topic_key(topic) {
                 self.add(
                     FindingCode::TpcMismatch,
                     Severity::Error,

@@ -44,6 +44,9 @@ pub enum KjurError {
     /// The header string nests arrays or objects more than 256 deep (jsrsasign signs it; no
     /// header needs it, and refusing keeps the parser linear and its stack shallow).
     HeaderTooDeep,
+    /// An object in the header string has more than 1000 members (jsrsasign signs it; no header
+    /// needs it, and refusing keeps the parser linear: each member is looked up among the others).
+    HeaderTooLarge,
     /// Reading or serialising the header object threw, or `JSON.stringify` gave nothing.
     HeaderObject {
         /// What JavaScript said.
@@ -131,6 +134,7 @@ impl KjurError {
             Self::HeaderNotJson => "HEADER_NOT_JSON",
             Self::HeaderUnreproducible { .. } => "HEADER_UNREPRODUCIBLE",
             Self::HeaderTooDeep => "HEADER_TOO_DEEP",
+            Self::HeaderTooLarge => "HEADER_TOO_LARGE",
             Self::HeaderObject { .. } => "HEADER_OBJECT",
             Self::PayloadType { .. } => "PAYLOAD_TYPE",
             Self::PayloadObject { .. } => "PAYLOAD_OBJECT",
@@ -152,6 +156,28 @@ impl KjurError {
     }
 }
 
+/// An algorithm as a message shows it: as given when it could be a name, described when it is
+/// too long for one. Such a string is usually the secret passed first, where the algorithm goes,
+/// and a message must not repeat it. `shown` is the text itself or, when `described`, how a
+/// message writes a value (quoted when it is a string).
+fn shown_alg(shown: &str, described: bool) -> String {
+    const LONGEST_SHOWN: usize = 12;
+    let quoted = shown.len() >= 2 && shown.starts_with(['\'', '"']) && shown.ends_with(['\'', '"']);
+    let length = match (described, quoted) {
+        (false, _) => shown.chars().count(),
+        (true, true) => shown.chars().count() - 2,
+        (true, false) => 0,
+    };
+    if length > LONGEST_SHOWN {
+        format!(
+            "(a string of {length} characters, too long for an algorithm name: is it the secret, \
+             passed where the algorithm goes?)"
+        )
+    } else {
+        shown.to_string()
+    }
+}
+
 const SUPPORTED: &str = "zoomsig supports HS256, HS384 and HS512 (Zoom signatures are HS256)";
 
 impl fmt::Display for KjurError {
@@ -167,11 +193,19 @@ impl fmt::Display for KjurError {
             ),
             Self::AlgMismatch { argument, header } => write!(
                 f,
-                "alg and the header's alg do not match: {argument} != {header} (jsrsasign: \
+                "alg and the header's alg do not match: {} != {} (jsrsasign: \
                  \"alg and sHeader.alg doesn't match\"). Pass the same algorithm in both, or null \
-                 as alg."
+                 as alg.",
+                shown_alg(argument, false),
+                shown_alg(header, true)
             ),
-            Self::UnsupportedAlg { alg } => write!(f, "unsupported algorithm {alg}: {SUPPORTED}."),
+            Self::UnsupportedAlg { alg } => {
+                write!(
+                    f,
+                    "unsupported algorithm {}: {SUPPORTED}.",
+                    shown_alg(alg, true)
+                )
+            }
             Self::HeaderType { got } => write!(
                 f,
                 "the header must be a JSON string or an object; got {got}."
@@ -192,6 +226,12 @@ impl fmt::Display for KjurError {
                 "the header string nests arrays or objects more than {} deep, which no JWS header \
                  needs; pass a flat header such as '{{\"alg\":\"HS256\",\"typ\":\"JWT\"}}'.",
                 sans_eval::MAX_DEPTH
+            ),
+            Self::HeaderTooLarge => write!(
+                f,
+                "an object in the header string has more than {} members, which no JWS header \
+                 needs; pass a header such as '{{\"alg\":\"HS256\",\"typ\":\"JWT\"}}'.",
+                sans_eval::MAX_MEMBERS
             ),
             Self::HeaderObject { detail } => {
                 write!(f, "the header object cannot be serialised: {detail}.")
@@ -245,7 +285,8 @@ impl fmt::Display for KjurError {
             ),
             Self::AlgNotAccepted { alg } => write!(
                 f,
-                "algorithm '{alg}' not accepted in the list of acceptable algorithms."
+                "algorithm {} not accepted in the list of acceptable algorithms.",
+                shown_alg(&format!("'{alg}'"), true)
             ),
             Self::CriticalHeader { detail } => write!(f, "{detail}."),
             Self::SignatureLength { expected, got } => write!(

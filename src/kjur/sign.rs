@@ -48,6 +48,7 @@ fn text_header(
         sans_eval::Failure::Throws => KjurError::HeaderNotJson,
         sans_eval::Failure::Unreproducible(reason) => KjurError::HeaderUnreproducible { reason },
         sans_eval::Failure::TooDeep => KjurError::HeaderTooDeep,
+        sans_eval::Failure::TooLarge => KjurError::HeaderTooLarge,
     };
     let mut document = sans_eval::parse_object(units).map_err(failed)?;
     let Some(name) = argument else {

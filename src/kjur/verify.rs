@@ -31,6 +31,7 @@ pub fn verify(token: &str, key: &KeyArg, accepted: Option<&str>) -> Result<bool,
         sans_eval::Failure::Throws => KjurError::TokenHeaderNotJson,
         sans_eval::Failure::Unreproducible(reason) => KjurError::HeaderUnreproducible { reason },
         sans_eval::Failure::TooDeep => KjurError::HeaderTooDeep,
+        sans_eval::Failure::TooLarge => KjurError::HeaderTooLarge,
     })?;
     let alg = match document.root_member("alg") {
         None => return Err(KjurError::TokenAlgMissing),

@@ -27,3 +27,13 @@ pub const MAX_TELEMETRY_ID_LENGTH: usize = 128;
 pub fn js_length(text: &str) -> usize {
     text.encode_utf16().count()
 }
+
+/// A session name as Zoom compares it: JavaScript's `toLowerCase`. In wasm that is the page's
+/// own `toLowerCase`, which also keeps std's Unicode case tables (8 KB of the gzipped module)
+/// out; natively std's `to_lowercase` follows the same Unicode rules.
+pub fn topic_key(topic: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    return crate::wasm::js_to_lower_case(topic);
+    #[cfg(not(target_arch = "wasm32"))]
+    return topic.to_lowercase();
+}

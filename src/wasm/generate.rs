@@ -115,18 +115,20 @@ extern "C" {
 /// naming the option and the fix when one is wrong.
 #[wasm_bindgen(js_name = generateSignature)]
 pub fn generate_signature(options: &SignatureOptions) -> Result<String, JsValue> {
-    SignatureRequest::from_options(&read_value(options))
+    let options = read_value(options);
+    SignatureRequest::from_options(&options)
         .and_then(|request| request.sign(now_seconds()))
-        .map_err(|error| to_js_error(&error))
+        .map_err(|error| to_js_error(&error.without_secrets_of(&options)))
 }
 
 /// Makes a Zoom Video SDK token (an HS256 JWT) from the options; throws a `SignatureError`
 /// naming the option and the fix when one is wrong.
 #[wasm_bindgen(js_name = generateVideoToken)]
 pub fn generate_video_token(options: &VideoTokenOptions) -> Result<String, JsValue> {
-    VideoTokenRequest::from_options(&read_value_with_arrays(options))
+    let options = read_value_with_arrays(options);
+    VideoTokenRequest::from_options(&options)
         .and_then(|request| request.sign(now_seconds()))
-        .map_err(|error| to_js_error(&error))
+        .map_err(|error| to_js_error(&error.without_secrets_of(&options)))
 }
 
 /// The digits-only meeting number a pasted value means (`857 4606 5432`, `857-4606-5432`, a join

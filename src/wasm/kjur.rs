@@ -5,10 +5,13 @@
 //! UTF-16 code units (lone surrogates included), which serde's strings cannot hold, and reads a
 //! header object's `alg` and writes it back as JavaScript does.
 
-use js_sys::{JSON, JsString, Reflect};
+use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 
-use super::{is_array, kind_of, zoomsig_error};
+use super::{
+    Thrown, is_array, joined, kind_of, property_key, read_member, stringified, warn, write_member,
+    zoomsig_error,
+};
 use crate::kjur::{
     self, AlgArg, AlgMember, HeaderArg, HeaderObject, KeyArg, KeyMember, KeyObject, KjurError,
     PayloadArg,
@@ -35,7 +38,7 @@ export type KjurAlg = "HS256" | "HS384" | "HS512";
 /** The stable codes a refused `KJUR.jws.JWS.sign` or `verify` carries as `error.code`. */
 export type KjurErrorCode =
   | "ALG_TYPE" | "ALG_MISSING" | "ALG_MISMATCH" | "UNSUPPORTED_ALG"
-  | "HEADER_TYPE" | "HEADER_NOT_JSON" | "HEADER_UNREPRODUCIBLE" | "HEADER_TOO_DEEP" | "HEADER_OBJECT"
+  | "HEADER_TYPE" | "HEADER_NOT_JSON" | "HEADER_UNREPRODUCIBLE" | "HEADER_TOO_DEEP" | "HEADER_TOO_LARGE" | "HEADER_OBJECT"
   | "PAYLOAD_TYPE" | "PAYLOAD_OBJECT"
   | "KEY_MISSING" | "KEY_TYPE" | "KEY_NO_FORM" | "KEY_BAD_HEX" | "KEY_MEMBER_TYPE"
   | "KEY_LONE_SURROGATE" | "KEY_PEM"
@@ -48,18 +51,6 @@ export interface KjurError extends Error {
   code: KjurErrorCode;
 }
 "#;
-#[wasm_bindgen]
-extern "C" {
-    // A page may have replaced console.warn with something that throws.
-    #[wasm_bindgen(js_namespace = console, js_name = warn, catch)]
-    fn console_warn(message: &str) -> Result<(), JsValue>;
-
-    // `Array.prototype.join.call(list, separator)`: items are converted with their toString,
-    // which may throw.
-    #[wasm_bindgen(js_namespace = ["Array", "prototype", "join"], js_name = call, catch)]
-    fn join_items(list: &JsValue, separator: &str) -> Result<JsString, JsValue>;
-}
-
 /// `KJUR.jws.JWS.sign(alg, header, payload, key)`: exactly the token jsrsasign 11 makes, for
 /// HS256, HS384 and HS512. A header or payload string is signed as given (a header without
 /// `alg` gets one, as jsrsasign does); an object is serialised as `JSON.stringify` does. Logs a
@@ -86,11 +77,11 @@ pub fn kjur_sign(
     } else {
         HeaderArg::Other(describe(header))
     };
-    let signed = kjur::sign(&alg, header, &payload_arg(payload), &key_arg(key))
-        .map_err(|error| to_js_error("KJUR.jws.JWS.sign", &error))?;
+    let key = key_arg(key);
+    let signed = kjur::sign(&alg, header, &payload_arg(payload), &key)
+        .map_err(|error| to_js_error("KJUR.jws.JWS.sign", &error, &key))?;
     if let Some(warning) = signed.warning {
-        // The token is made; a console that throws only loses the warning.
-        let _ = console_warn(warning.message());
+        warn(warning.message());
     }
     Ok(signed.token)
 }
@@ -105,15 +96,16 @@ pub fn kjur_verify(
     #[wasm_bindgen(unchecked_param_type = "KjurKey")] key: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "string[] | null | undefined")] accept_algs: &JsValue,
 ) -> Result<bool, JsValue> {
+    let key = key_arg(key);
     let Some(token) = token.as_string() else {
         let error = KjurError::TokenType {
             got: describe(token),
         };
-        return Err(to_js_error("KJUR.jws.JWS.verify", &error));
+        return Err(to_js_error("KJUR.jws.JWS.verify", &error, &key));
     };
     accepted_algs(accept_algs)
-        .and_then(|accepted| kjur::verify(&token, &key_arg(key), accepted.as_deref()))
-        .map_err(|error| to_js_error("KJUR.jws.JWS.verify", &error))
+        .and_then(|accepted| kjur::verify(&token, &key, accepted.as_deref()))
+        .map_err(|error| to_js_error("KJUR.jws.JWS.verify", &error, &key))
 }
 
 /// `acceptAlgs.join(":")` for a non-empty array, as jsrsasign reads it; `None` otherwise.
@@ -124,7 +116,7 @@ fn accepted_algs(accept_algs: &JsValue) -> Result<Option<String>, KjurError> {
         Ok(false) => return Ok(None),
         Err(error) => return Err(unreadable(threw(&error))),
     }
-    let length = Reflect::get(accept_algs, &"length".into())
+    let length = read_member(accept_algs, "length")
         .map_err(|error| unreadable(threw(&error)))?
         .as_f64()
         .unwrap_or(0.0);
@@ -137,12 +129,12 @@ fn accepted_algs(accept_algs: &JsValue) -> Result<Option<String>, KjurError> {
             length as u64
         )));
     }
-    join_items(accept_algs, ":")
-        .map(|joined| Some(String::from(joined)))
+    joined(accept_algs, ":")
+        .map(|joined| joined.as_string())
         .map_err(|error| unreadable(threw(&error)))
 }
 
-fn threw(error: &JsValue) -> String {
+fn threw(error: &Thrown) -> String {
     format!("reading it threw: {}", error_text(error))
 }
 
@@ -198,7 +190,7 @@ fn key_arg(key: &JsValue) -> KeyArg {
 }
 
 fn key_member(key: &JsValue, name: &str) -> KeyMember {
-    match Reflect::get(key, &JsValue::from_str(name)) {
+    match read_member(key, name) {
         Ok(value) if value.is_undefined() => KeyMember::Absent,
         Ok(value) => {
             utf16(&value).map_or_else(|| KeyMember::Other(describe(&value)), KeyMember::Text)
@@ -208,7 +200,7 @@ fn key_member(key: &JsValue, name: &str) -> KeyMember {
 }
 
 fn stringify(value: &JsValue) -> Result<String, String> {
-    match JSON::stringify(value) {
+    match stringified(value) {
         Ok(text) => text
             .as_string()
             .ok_or_else(|| "JSON.stringify gives undefined for it".into()),
@@ -216,18 +208,11 @@ fn stringify(value: &JsValue) -> Result<String, String> {
     }
 }
 
-/// What a thrown value says: its `message`, or itself when it is a string. Read without
-/// `instanceof` or getters that could throw again (a revoked Proxy can be thrown too).
-fn error_text(error: &JsValue) -> String {
-    let message = if error.is_object() {
-        Reflect::get(error, &"message".into()).ok()
-    } else {
-        None
-    };
-    message
-        .and_then(|message| message.as_string())
-        .or_else(|| error.as_string())
-        .map(|text| crate::spelling::shortened(&text, 300))
+/// What the caller's code said when it threw, shortened.
+fn error_text(error: &Thrown) -> String {
+    error
+        .as_deref()
+        .map(|text| crate::spelling::shortened(text, 300))
         .unwrap_or_else(|| "it threw".into())
 }
 
@@ -240,7 +225,7 @@ impl HeaderObject for JsHeader<'_> {
     }
 
     fn alg(&mut self) -> Result<AlgMember, String> {
-        let value = Reflect::get(self.0, &"alg".into()).map_err(|e| error_text(&e))?;
+        let value = read_member(self.0, "alg").map_err(|e| error_text(&e))?;
         Ok(if value.is_undefined() {
             AlgMember::Undefined
         } else if let Some(name) = value.as_string() {
@@ -254,20 +239,41 @@ impl HeaderObject for JsHeader<'_> {
     }
 
     fn set_alg(&mut self, alg: &str) -> Result<(), String> {
-        Reflect::set(self.0, &"alg".into(), &alg.into())
-            .map(|_| ())
-            .map_err(|e| error_text(&e))
+        write_member(self.0, "alg", &alg.into()).map_err(|e| error_text(&e))
     }
 }
 
-/// The property key JavaScript converts `value` to (`["HS256"]` gives `"HS256"`), by using
-/// it as one; `None` when converting throws or gives a symbol.
-fn property_key(value: &JsValue) -> Option<String> {
-    let holder = js_sys::Object::new();
-    Reflect::set(&holder, value, &JsValue::TRUE).ok()?;
-    js_sys::Object::keys(&holder).get(0).as_string()
+/// The refusal as a `ZoomsigError`. The key is never shown: a message that quotes what the
+/// caller gave (an `alg` that is the secret, when it is passed first by mistake; what a getter
+/// threw) has each of the key's texts replaced.
+fn to_js_error(function: &str, error: &KjurError, key: &KeyArg) -> JsValue {
+    let mut message = format!("{function}: {error}");
+    for secret in key_texts(key) {
+        if let Some(shown) = crate::secrecy::redacted(&message, &secret, "[the key]") {
+            message = shown;
+        }
+    }
+    zoomsig_error(&message, error.code(), None)
 }
 
-fn to_js_error(function: &str, error: &KjurError) -> JsValue {
-    zoomsig_error(&format!("{function}: {error}"), error.code(), None)
+/// Each text a key was given as (a string, or the members of its object form).
+fn key_texts(key: &KeyArg) -> Vec<String> {
+    let text = |units: &[u16]| String::from_utf16_lossy(units);
+    match key {
+        KeyArg::Text(units) => vec![text(units)],
+        KeyArg::Object(object) => [
+            &object.hex,
+            &object.utf8,
+            &object.rstr,
+            &object.b64,
+            &object.b64u,
+        ]
+        .into_iter()
+        .filter_map(|member| match member {
+            KeyMember::Text(units) => Some(text(units)),
+            _ => None,
+        })
+        .collect(),
+        _ => Vec::new(),
+    }
 }

@@ -25,9 +25,11 @@ use wasm_bindgen::prelude::*;
 
 use crate::input::InputValue;
 
-// Every call that can run the caller's code (getters, proxy traps, toString) or otherwise throw is
-// imported with `catch`: an exception unwinding through wasm would skip the frames' clean-up and
-// leak what they hold until the module dies. Type probes by `typeof` run none.
+// Every call that can run the caller's code (getters, proxy traps, toString) or otherwise throw
+// catches in JS, in plain.js and reads.js: an exception unwinding through wasm would skip the
+// frames' clean-up and leak what they hold until the module dies, and even one a `catch` import
+// turns into an `Err` leaves a slot of wasm-bindgen's table behind. The two copies below catch
+// everything themselves; `catch` stays as a backstop. Type probes by `typeof` run no caller code.
 #[wasm_bindgen(module = "/src/wasm/plain.js")]
 extern "C" {
     #[wasm_bindgen(js_name = plainMembers, catch)]
@@ -37,11 +39,82 @@ extern "C" {
     fn plain_value(value: &JsValue, depth: u32) -> Result<JsValue, JsValue>;
 }
 
-#[wasm_bindgen]
+// Single reads of a caller's value that catch what its code throws (`reads.js` says why they do not
+// throw into wasm, even through a `catch` import). Each gives `[true, result]` or `[false, message]`.
+#[wasm_bindgen(module = "/src/wasm/reads.js")]
 extern "C" {
-    // Throws for a revoked Proxy.
-    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
-    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+    #[cfg(feature = "kjur")]
+    #[wasm_bindgen(js_name = readMember)]
+    fn read_member_js(object: &JsValue, name: &str) -> js_sys::Array;
+    #[cfg(feature = "kjur")]
+    #[wasm_bindgen(js_name = writeMember)]
+    fn write_member_js(object: &JsValue, name: &str, value: &JsValue) -> js_sys::Array;
+    #[wasm_bindgen(js_name = arrayOrNot)]
+    fn array_or_not_js(value: &JsValue) -> js_sys::Array;
+    #[cfg(feature = "kjur")]
+    #[wasm_bindgen(js_name = stringified)]
+    fn stringified_js(value: &JsValue) -> js_sys::Array;
+    #[cfg(feature = "kjur")]
+    #[wasm_bindgen(js_name = joined)]
+    fn joined_js(list: &JsValue, separator: &str) -> js_sys::Array;
+    #[cfg(feature = "kjur")]
+    #[wasm_bindgen(js_name = propertyKey)]
+    fn property_key_js(value: &JsValue) -> js_sys::Array;
+    #[cfg(feature = "kjur")]
+    #[wasm_bindgen(js_name = warn)]
+    fn warn_js(message: &str) -> js_sys::Array;
+}
+
+/// What a caller's code threw, as text when it said something.
+pub(crate) type Thrown = Option<String>;
+
+fn outcome(pair: js_sys::Array) -> Result<JsValue, Thrown> {
+    if pair.get(0).is_truthy() {
+        Ok(pair.get(1))
+    } else {
+        Err(pair.get(1).as_string())
+    }
+}
+
+#[cfg(feature = "kjur")]
+/// `object[name]`.
+pub(crate) fn read_member(object: &JsValue, name: &str) -> Result<JsValue, Thrown> {
+    outcome(read_member_js(object, name))
+}
+
+#[cfg(feature = "kjur")]
+/// `Reflect.set(object, name, value)`.
+pub(crate) fn write_member(object: &JsValue, name: &str, value: &JsValue) -> Result<(), Thrown> {
+    outcome(write_member_js(object, name, value)).map(|_| ())
+}
+
+/// `Array.isArray(value)`, which throws for a revoked Proxy.
+pub(crate) fn is_array(value: &JsValue) -> Result<bool, Thrown> {
+    outcome(array_or_not_js(value)).map(|answer| answer.is_truthy())
+}
+
+#[cfg(feature = "kjur")]
+/// `JSON.stringify(value)` (undefined for what it does not serialise).
+pub(crate) fn stringified(value: &JsValue) -> Result<JsValue, Thrown> {
+    outcome(stringified_js(value))
+}
+
+#[cfg(feature = "kjur")]
+/// `Array.prototype.join.call(list, separator)`.
+pub(crate) fn joined(list: &JsValue, separator: &str) -> Result<JsValue, Thrown> {
+    outcome(joined_js(list, separator))
+}
+
+#[cfg(feature = "kjur")]
+/// The property key JavaScript converts `value` to; `None` when that throws or gives a symbol.
+pub(crate) fn property_key(value: &JsValue) -> Option<String> {
+    outcome(property_key_js(value)).ok()?.as_string()
+}
+
+#[cfg(feature = "kjur")]
+/// `console.warn(message)`; a console that throws only loses the line.
+pub(crate) fn warn(message: &str) {
+    let _ = warn_js(message);
 }
 
 /// What a caller passed, as the core sees it, an object's own members included. The object is
@@ -112,6 +185,11 @@ pub(crate) fn kind_of(value: &JsValue) -> InputValue {
     } else {
         InputValue::Other(value.js_typeof().as_string().unwrap_or_default())
     }
+}
+
+/// JavaScript's `String.prototype.toLowerCase` (which cannot throw for a string).
+pub(crate) fn js_to_lower_case(text: &str) -> String {
+    js_sys::JsString::from(text).to_lower_case().into()
 }
 
 /// Seconds since the epoch by this machine's clock.

@@ -248,6 +248,10 @@ test('Client View: joins in a new tab, the form keeps what was typed, 3712 is ex
     const tabStorage = await tab.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
     assert.ok(!tabStorage.includes(SECRET) && !tabStorage.includes('pass123'), 'the hand-over was stored');
     assert.ok(!tab.url().includes(SECRET));
+    // Reloading the tab does not join a second time.
+    await tab.reload();
+    await tab.waitForFunction(() => /joined once already/.test(document.getElementById('client-status').textContent));
+    assert.equal(session.zoomRequests.filter((r) => r.url === 'https://zoom.us/api/v1/wc/info').length, 1);
     await assertClean(session);
   } finally {
     await session.close();
@@ -454,6 +458,47 @@ test('when the package is missing, the page says so instead of "Loading..."', as
     await session.page.waitForFunction(() => /did not load/.test(document.getElementById('status').textContent));
     assert.match(await session.page.textContent('#status'), /zoomsig did not load: \/pkg\/zoomsig\.js could not be imported.*make serve/);
     assert.equal(await session.page.isDisabled('#join-form button[value=join]'), true);
+  } finally {
+    await session.close();
+  }
+});
+
+test('a Meeting SDK file that does not load is named, nothing reaches Zoom, and the next join loads it', async () => {
+  const missing = [/^\/zoom\/zoom-meeting-embedded-ES5\.min\.js$/];
+  const session = await open(3712, { missing });
+  const { page } = session;
+  try {
+    await fillJoin(page);
+    await page.click('#join-form button[value=join]');
+    await page.waitForSelector('#join-result[data-outcome=not-loaded]');
+    assert.match(await page.textContent('#join-result'), /The Zoom SDK did not load: http:\/\/127\.0\.0\.1:\d+\/zoom\/zoom-meeting-embedded-ES5\.min\.js could not be loaded/);
+    assert.match(await page.textContent('#status'), /Join failed/);
+    assert.deepEqual(session.zoomRequests, []);
+    assert.equal(await page.locator('script[src$="zoom-meeting-embedded-ES5.min.js"]').count(), 0, 'the failed script tag stayed');
+
+    missing.length = 0;
+    await page.click('#join-form button[value=join]');
+    await page.waitForSelector('#join-result[data-code="3712"]');
+    assert.equal(session.zoomRequests.filter((r) => r.url === 'https://zoom.us/api/v1/wc/info').length, 1);
+  } finally {
+    await session.close();
+  }
+});
+
+test('one join at a time: a second click while joining sends nothing more', async () => {
+  const session = await open(3712);
+  const { page } = session;
+  try {
+    await fillJoin(page);
+    await page.evaluate(() => {
+      const button = document.querySelector('#join-form button[value=join]');
+      button.click();
+      button.click();
+    });
+    await page.waitForSelector(SETTLED);
+    assert.equal(await page.getAttribute('#join-result', 'data-code'), '3712');
+    assert.equal(session.zoomRequests.filter((r) => r.url === 'https://zoom.us/api/v1/wc/info').length, 1);
+    assert.equal(await page.isDisabled('#join-form button[value=join]'), false, 'the buttons stay disabled after the join');
   } finally {
     await session.close();
   }

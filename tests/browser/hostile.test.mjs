@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
+import { EXPECTED } from '../node/hostile-reference.mjs';
 import { openPage } from './harness.mjs';
 
 const SEED = Number(process.env.ZOOMSIG_SEED ?? Date.now() % 2 ** 31);
@@ -15,7 +16,7 @@ const SUPPORT = [
 const WHAT = ['the ES module', 'the signer-only module', 'the classic global'];
 
 // Runs in the page: loads one build as a page would, then the hostile calls.
-async function inPage({ which, seed }) {
+async function inPage({ which, seed, expected }) {
   const loaders = {
     'the ES module': async () => {
       const zoomsig = await import('/pkg/zoomsig.js');
@@ -40,14 +41,14 @@ async function inPage({ which, seed }) {
   };
   const zoomsig = await loaders[which]();
   const { runHostile } = await import('/test-support/hostile.mjs');
-  return runHostile(zoomsig, { seed, calls: 3000 });
+  return runHostile(zoomsig, { seed, calls: 3000, expected });
 }
 
 for (const what of WHAT) {
   test(`${what} in Chromium: 3000 hostile calls (seed ${SEED})`, { timeout: 120_000 }, async () => {
     const session = await openPage('/test-pages/blank.html', { mounts: SUPPORT });
     try {
-      const summary = await session.page.evaluate(inPage, { which: what, seed: SEED });
+      const summary = await session.page.evaluate(inPage, { which: what, seed: SEED, expected: EXPECTED });
       assert.deepEqual(summary.failures, [], `seed ${SEED}`);
       assert.ok(summary.exports.includes('generateSignature'));
     } finally {

@@ -87,6 +87,10 @@ test('the tarball installs the command as a bin, with the wasm it loads', () => 
   const none = run([]);
   assert.equal(none.status, 2);
   assert.match(none.stderr, /^Usage:/);
+  const version = run(['--version']);
+  assert.equal(version.status, 0);
+  assert.equal(version.stdout, `zoomsig ${installed.version}\n`);
+  assert.match(installed.version, /^\d+\.\d+\.\d+/);
 });
 
 test(`sign: the token jsrsasign makes for the same payload, its HMAC verified by Node (seed ${SEED})`, () => {

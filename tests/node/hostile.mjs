@@ -5,16 +5,18 @@
 // (tests/browser/hostile.test.mjs).
 //
 // `runHostile(zoomsig, options)` calls the exports with such values and checks, after every call:
-// it returned or threw an Error with a string `code`; a known-good call still gives the known
-// token; the secret is in no error, no report and no console line. It returns a summary and the
+// it returned or threw an Error with a string `code`; a known-good call still gives the token the
+// references made (`options.expected`: hostile-reference.mjs);
+// the secret is in no error, no report and no console line. It returns a summary and the
 // list of failures (empty when all is well).
 
 export const SECRET = 'Hostile5ecretNotHexValue';
 const KEY = 'abcdEFGHijklMNOPqrst12';
 const MEETING = '85746065432';
-const GOOD_OPTIONS = { sdkKey: KEY, sdkSecret: SECRET, meetingNumber: MEETING, role: 0, iat: 1764201600 };
+/** The known-good calls; their tokens come from the references (jsrsasign), passed to runHostile. */
+export const GOOD_OPTIONS = { sdkKey: KEY, sdkSecret: SECRET, meetingNumber: MEETING, role: 0, iat: 1764201600 };
 const TOPIC = 'Weekly sync';
-const GOOD_VIDEO_OPTIONS = { sdkKey: KEY, sdkSecret: SECRET, topic: TOPIC, role: 1, iat: 1764201600 };
+export const GOOD_VIDEO_OPTIONS = { sdkKey: KEY, sdkSecret: SECRET, topic: TOPIC, role: 1, iat: 1764201600 };
 
 /** Small seeded PRNG (mulberry32), so that a failing run replays from its seed. */
 export function seededRandom(seed) {
@@ -123,17 +125,23 @@ function callers(zoomsig, values, goodToken, goodVideoToken) {
   const calls = {
     generateSignature: () => zoomsig.generateSignature(any(OPTION_NAMES)),
     secretAsKey: () => zoomsig.generateSignature({ ...GOOD_OPTIONS, sdkKey: SECRET }),
+    // The secret where a name or another value goes: messages that quote what was given.
+    secretAsOptionName: () => zoomsig.generateSignature({ ...GOOD_OPTIONS, [pickFrom([SECRET, `${SECRET}x`])]: 1 }),
     meetingNumberDigits: () => zoomsig.meetingNumberDigits(pick()),
   };
   if (zoomsig.generateVideoToken) {
     calls.generateVideoToken = () => zoomsig.generateVideoToken(any(VIDEO_OPTION_NAMES));
     calls.videoSecretAsKey = () => zoomsig.generateVideoToken({ ...GOOD_VIDEO_OPTIONS, sdkKey: SECRET });
+    calls.secretAsGeoRegions = () => zoomsig.generateVideoToken({ ...GOOD_VIDEO_OPTIONS, geoRegions: pickFrom([SECRET, [SECRET], `US,${SECRET}`]) });
   }
   if (zoomsig.inspectSignature) {
     calls.inspectSignature = () => zoomsig.inspectSignature(
       pickFrom([goodToken, pick(), `${goodToken}x`, goodToken.replace('.', '..')]),
       pickFrom([undefined, any(CONTEXT_NAMES), { sdkSecret: SECRET, meetingNumber: pick(), sdkKey: pickFrom([KEY, SECRET]) }]),
     );
+    calls.secretInContext = () => zoomsig.inspectSignature(goodToken, {
+      sdkSecret: SECRET, [pickFrom(['sdkVersion', 'meetingNumber', 'sdkKey', 'topic', SECRET])]: SECRET,
+    });
     calls.explainJoinError = () => zoomsig.explainJoinError(any(JOIN_ERROR_NAMES));
     if (goodVideoToken !== undefined) {
       calls.inspectVideoToken = () => zoomsig.inspectSignature(
@@ -156,9 +164,24 @@ function callers(zoomsig, values, goodToken, goodVideoToken) {
       pickFrom(['{}', { a: 1 }, pick(), any(['a'])]),
       key(),
     );
+    // The secret passed first (alg forgotten), as a header's alg, or thrown by the caller's code.
+    const secretAlgHeader = `${btoa(JSON.stringify({ alg: SECRET })).replace(/=+$/, '')}.e30.AAAA`;
+    calls.kjurSecretMisplaced = () => pickFrom([
+      () => JWS.sign(SECRET, '{"alg":"HS256"}', '{}'),
+      () => JWS.sign(null, { alg: SECRET }, '{}', key()),
+      () => JWS.sign('HS256', { get alg() { throw new Error(SECRET); } }, '{}', SECRET),
+      () => JWS.sign('HS256', '{}', { toJSON() { throw new Error(SECRET); } }, { utf8: SECRET }),
+      () => JWS.verify(secretAlgHeader, key(), ['HS256']),
+      () => JWS.verify(goodToken, SECRET, [{ toString() { throw new Error(SECRET); } }]),
+    ])();
     calls.kjurVerify = () => JWS.verify(pickFrom([goodToken, pick()]), key(), pickFrom([undefined, ['HS256'], pick(), any(['0', 'length'])]));
   }
   return calls;
+}
+
+/** The secret in `text`, whole or as the start of a quote cut short. */
+function showsSecret(text) {
+  return text.includes(SECRET.slice(0, 12));
 }
 
 function textOf(value) {
@@ -174,7 +197,7 @@ function textOf(value) {
  * `calls` times with hostile values from `seed`. Console lines are captured while it runs.
  * `only` limits the calls to those named (e.g. ['generateVideoToken', 'videoSecretAsKey']).
  */
-export function runHostile(zoomsig, { seed = 1, calls = 5000, only } = {}) {
+export function runHostile(zoomsig, { seed = 1, calls = 5000, only, expected } = {}) {
   const random = seededRandom(seed);
   const values = hostileValues(random);
   const goodToken = zoomsig.generateSignature(GOOD_OPTIONS);
@@ -182,6 +205,10 @@ export function runHostile(zoomsig, { seed = 1, calls = 5000, only } = {}) {
   const byExport = callers(zoomsig, values, goodToken, goodVideoToken);
   const names = Object.keys(byExport).filter((name) => !only || only.includes(name));
   const failures = [];
+  if (goodToken !== expected.token) failures.push(`the known-good call gives ${goodToken}, not the reference's ${expected.token}`);
+  if (goodVideoToken !== undefined && goodVideoToken !== expected.videoToken) {
+    failures.push(`the known-good Video SDK call gives ${goodVideoToken}, not the reference's ${expected.videoToken}`);
+  }
   const codes = {};
   const lines = [];
   const saved = {};
@@ -200,11 +227,11 @@ export function runHostile(zoomsig, { seed = 1, calls = 5000, only } = {}) {
         else if (typeof error.code !== 'string') failures.push(`${name} #${i}: ${error.name} without a code: ${error.message}`);
         else {
           codes[error.code] = (codes[error.code] ?? 0) + 1;
-          if (`${error.message} ${error.code} ${error.field ?? ''}`.includes(SECRET)) failures.push(`${name} #${i}: the secret is in the error`);
+          if (showsSecret(`${error.message} ${error.code} ${error.field ?? ''}`)) failures.push(`${name} #${i}: the secret is in the error`);
         }
       }
       if ((name === 'secretAsKey' || name === 'videoSecretAsKey') && returned !== undefined) failures.push(`${name} #${i}: made a token carrying the secret`);
-      if (textOf(returned).includes(SECRET)) failures.push(`${name} #${i}: the secret is in what it returned`);
+      if (showsSecret(textOf(returned))) failures.push(`${name} #${i}: the secret is in what it returned`);
       let again;
       try {
         again = zoomsig.generateSignature(GOOD_OPTIONS);
@@ -224,7 +251,7 @@ export function runHostile(zoomsig, { seed = 1, calls = 5000, only } = {}) {
   } finally {
     Object.assign(console, saved);
   }
-  for (const line of lines) if (line.includes(SECRET)) failures.push(`the secret was logged: ${line.slice(0, 120)}`);
+  for (const line of lines) if (showsSecret(line)) failures.push(`the secret was logged: ${line.slice(0, 120)}`);
   return { calls, exports: names, codes, consoleLines: lines.length, failures };
 }
 
@@ -255,7 +282,11 @@ export function refuseRepeatedly(zoomsig, rounds) {
   if (zoomsig.KJUR) {
     refusals.push(
       () => zoomsig.KJUR.jws.JWS.sign('HS256', gone, gone, gone),
+      () => zoomsig.KJUR.jws.JWS.sign('HS256', { get alg() { throw new Error('getter'); } }, '{}', SECRET),
+      () => zoomsig.KJUR.jws.JWS.sign('HS256', '{}', { toJSON() { throw new Error('toJSON'); } }, SECRET),
+      () => zoomsig.KJUR.jws.JWS.sign('HS256', '{}', '{}', { get utf8() { throw new Error('getter'); } }),
       () => zoomsig.KJUR.jws.JWS.verify('eyJhbGciOiJIUzI1NiJ9.e30.x', SECRET, trapping([], 'get')),
+      () => zoomsig.KJUR.jws.JWS.verify('eyJhbGciOiJIUzI1NiJ9.e30.x', SECRET, [{ toString() { throw new Error('toString'); } }]),
     );
   }
   for (let round = 0; round < rounds; round += 1) {

@@ -51,6 +51,8 @@ function makeTree(t) {
     'node_modules/@zoom/videosdk/dist/lib/.cache/state.json': '{}',
     'node_modules/@zoom/videosdk/package.json': '{}',
     'outside/secret.txt': 'the secret',
+    'www/notes.txt': 'left here by hand',
+    'www/app.js~': 'an editor backup',
   };
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
@@ -174,14 +176,14 @@ test('symlinks that lead out of a folder, or into www/angular/, are not followed
   });
 });
 
-test('www/angular/ (sources, node_modules, build output) and dot-files are not served', async (t) => {
+test('www/angular/ (sources, node_modules, build output), dot-files and stray files in www/ are not served', async (t) => {
   const root = makeTree(t);
   await withServer({ root }, async (port) => {
     for (const path of ['/angular/', '/angular/src/main.ts', '/angular/node_modules/zoomsig/zoomsig.js',
       '/angular/dist/zoomsig-angular/browser/index.html', '/angular/.angular/cache/state.json',
       '/.env', '/.git/config', '/cdn/.notes.txt', '/%2egit/config', '/pkg/.gitignore',
       '/videosdk/lib/.cache/state.json', '/videosdk/../package.json', '/videosdk/%2e%2e/package.json',
-      '/zoom-4.1.0/../package.json', '/zoom-4.1.0/%2e%2e/package.json']) {
+      '/zoom-4.1.0/../package.json', '/zoom-4.1.0/%2e%2e/package.json', '/notes.txt', '/app.js~']) {
       assert.equal((await get(port, path)).status, 404, path);
     }
     // What the pages need is all there: www/, /pkg/ and every file of Zoom's SDKs under /zoom/,

@@ -4,7 +4,7 @@
 // The secret is read from its field when needed and kept nowhere else: not in storage, the URL or
 // the console.
 import { renderJoinResult, renderReport } from '../report-view.js';
-import { loadScripts, withTimeout } from '../zoom-sdk.js';
+import { failedJoin, loadScripts, oneJoinAtATime, withTimeout } from '../zoom-sdk.js';
 
 /** The version of @zoom/videosdk that package.json pins and /videosdk/ serves. */
 const SDK_VERSION = '2.5.0';
@@ -145,7 +145,7 @@ function joinSession(join) {
     await initialised;
     await client.join(join.topic, join.token, join.userName, join.password);
     return { ok: true };
-  })().catch((error) => ({ ok: false, error }));
+  })().catch(failedJoin);
   return withTimeout(attempt, JOIN_TIMEOUT_MS);
 }
 
@@ -190,15 +190,9 @@ form.addEventListener('submit', (event) => {
   event.preventDefault();
   // "Make and check" submits too, but joins nothing.
   const wantsJoin = event.submitter?.value !== 'check';
-  // One join at a time: the SDK sends a second join's request while the first is pending.
-  for (const button of submitButtons) button.disabled = true;
-  checkAndJoin(wantsJoin)
-    .catch((error) => {
-      status.textContent = `Something went wrong in the page: ${error.message}`;
-    })
-    .finally(() => {
-      for (const button of submitButtons) button.disabled = false;
-    });
+  oneJoinAtATime(submitButtons, () => checkAndJoin(wantsJoin), (error) => {
+    status.textContent = `Something went wrong in the page: ${error.message}`;
+  });
 });
 
 document.getElementById('copy').addEventListener('click', async () => {

@@ -25,6 +25,8 @@ pub enum Failure {
     /// Containers nest deeper than [`MAX_DEPTH`]: refused, so that parsing stays linear
     /// and shallow (jsrsasign signs such a header only because nothing stops it).
     TooDeep,
+    /// An object with more than [`MAX_MEMBERS`] members.
+    TooLarge,
 }
 
 /// A value built by the parser.
@@ -82,6 +84,7 @@ pub struct Document {
 
 // Bounds on what the model follows; JavaScript goes further (or throws a RangeError).
 pub const MAX_DEPTH: usize = 256;
+pub const MAX_MEMBERS: usize = 1000;
 const MAX_ARRAY_LENGTH: u32 = 1 << 16;
 
 /// The array index a key names: canonical decimal below 2^32 - 1.
@@ -261,6 +264,9 @@ impl Document {
                 } else {
                     // JavaScript's own-key order: array indices ascending, then the rest in
                     // insertion order. Members are kept in that order as they are added.
+                    if members.len() >= MAX_MEMBERS {
+                        return Err(Failure::TooLarge);
+                    }
                     let at = match array_index(&key) {
                         Some(index) => members.partition_point(|(name, _)| {
                             array_index(name).is_some_and(|other| other < index)
