@@ -115,18 +115,23 @@ pub struct SignatureError {
 }
 
 impl SignatureError {
-    /// The refusal with the secrets `options` gives redacted from its message and field (a
-    /// careless caller may have put the secret where a name or another value goes).
-    pub fn without_secrets_of(mut self, options: &crate::InputValue) -> Self {
-        use crate::secrecy::{REDACTED, redacted, secrets_in};
-        for secret in secrets_in(options) {
-            for text in [&mut self.message, &mut self.field] {
-                if let Some(shown) = redacted(text, secret, REDACTED) {
-                    *text = shown;
-                }
+    /// The refusal with `secret` redacted from its message and field (a careless caller may have
+    /// put the secret where a name or another value goes, and messages quote those).
+    pub(crate) fn without_secret(mut self, secret: &str) -> Self {
+        use crate::secrecy::{REDACTED, redacted};
+        for text in [&mut self.message, &mut self.field] {
+            if let Some(shown) = redacted(text, secret, REDACTED) {
+                *text = shown;
             }
         }
         self
+    }
+
+    /// [`Self::without_secret`] for each secret an options object gives.
+    pub(crate) fn without_secrets_of(self, options: &crate::InputValue) -> Self {
+        crate::secrecy::secrets_in(options)
+            .into_iter()
+            .fold(self, Self::without_secret)
     }
 
     pub(crate) fn new(

@@ -71,7 +71,12 @@ const SHAPE: OptionsShape = OptionsShape {
 impl VideoTokenRequest {
     /// Reads a JavaScript options object (arrays among its members read one level deep, for
     /// `geoRegions`). Range checks happen in [`Self::sign`].
+    /// A refusal never quotes the secret, wherever the caller put it.
     pub fn from_options(options: &InputValue) -> Result<Self, SignatureError> {
+        Self::read_options(options).map_err(|error| error.without_secrets_of(options))
+    }
+
+    fn read_options(options: &InputValue) -> Result<Self, SignatureError> {
         let present = SHAPE.present(options)?;
         let get = |name: &str| present.iter().find(|(n, _)| n == name).map(|(_, v)| v);
 

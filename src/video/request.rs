@@ -103,7 +103,10 @@ impl VideoTokenRequest {
     /// Checks every field and returns the token. `now` (seconds since the epoch) is used only when
     /// `iat` is `None`.
     pub fn sign(&self, now: i64) -> Result<String, SignatureError> {
-        Ok(sign_hs256(&self.payload_json(now)?, &self.sdk_secret))
+        let payload = self
+            .payload_json(now)
+            .map_err(|error| error.without_secret(&self.sdk_secret))?;
+        Ok(sign_hs256(&payload, &self.sdk_secret))
     }
 
     /// Checks every field and returns the payload text [`Self::sign`] signs.

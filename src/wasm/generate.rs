@@ -115,20 +115,18 @@ extern "C" {
 /// naming the option and the fix when one is wrong.
 #[wasm_bindgen(js_name = generateSignature)]
 pub fn generate_signature(options: &SignatureOptions) -> Result<String, JsValue> {
-    let options = read_value(options);
-    SignatureRequest::from_options(&options)
+    SignatureRequest::from_options(&read_value(options))
         .and_then(|request| request.sign(now_seconds()))
-        .map_err(|error| to_js_error(&error.without_secrets_of(&options)))
+        .map_err(|error| to_js_error(&error))
 }
 
 /// Makes a Zoom Video SDK token (an HS256 JWT) from the options; throws a `SignatureError`
 /// naming the option and the fix when one is wrong.
 #[wasm_bindgen(js_name = generateVideoToken)]
 pub fn generate_video_token(options: &VideoTokenOptions) -> Result<String, JsValue> {
-    let options = read_value_with_arrays(options);
-    VideoTokenRequest::from_options(&options)
+    VideoTokenRequest::from_options(&read_value_with_arrays(options))
         .and_then(|request| request.sign(now_seconds()))
-        .map_err(|error| to_js_error(&error.without_secrets_of(&options)))
+        .map_err(|error| to_js_error(&error))
 }
 
 /// The digits-only meeting number a pasted value means (`857 4606 5432`, `857-4606-5432`, a join
